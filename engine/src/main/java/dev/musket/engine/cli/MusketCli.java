@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
     description = "Declarative image-classification experiments: the Musket pipeline on the JVM.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ValidateCommand.class,
+      SchemaCommand.class,
       WorkbenchCommand.class,
     })
 public final class MusketCli implements Runnable {
