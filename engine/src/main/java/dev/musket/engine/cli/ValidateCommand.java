@@ -1,7 +1,7 @@
 package dev.musket.engine.cli;
 
+import dev.musket.engine.config.ExperimentLoader;
 import dev.musket.engine.config.validate.Diagnostic;
-import dev.musket.engine.config.validate.FileValidation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,11 +23,11 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FileValidation validation = new FileValidation();
+    ExperimentLoader loader = new ExperimentLoader();
     int errors = 0;
     int warnings = 0;
     for (Path file : files) {
-      for (Diagnostic d : validation.validate(file)) {
+      for (Diagnostic d : loader.load(file).diagnostics()) {
         System.out.println(d.format());
         if (d.isError()) {
           errors++;

@@ -167,6 +167,8 @@ public final class ComponentReader {
     var suggestion = Suggestions.closest(name, def.params().keySet());
     if (suggestion.isPresent()) {
       text += "; did you mean '" + suggestion.get() + "'?";
+    } else {
+      text += ".";
     }
     return text
         + (def.params().isEmpty()

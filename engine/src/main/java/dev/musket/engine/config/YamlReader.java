@@ -121,6 +121,9 @@ public final class YamlReader {
     options.setAllowDuplicateKeys(true); // reported by validation, with both positions
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
+    // Nothing is ever constructed from a tag (we only compose), so let every tag through to
+    // checkTag, which refuses non-standard ones with a clear message and keeps validating the rest.
+    options.setTagInspector(tag -> true);
     DumperOptions dumper = new DumperOptions();
     return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
   }

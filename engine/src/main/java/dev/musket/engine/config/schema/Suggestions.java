@@ -21,7 +21,7 @@ public final class Suggestions {
       }
     }
     // A typo changes a few characters; beyond a third of the word it is another word.
-    int allowed = Math.max(1, Math.min(3, w.length() / 3));
+    int allowed = Math.max(1, Math.min(3, (w.length() + 1) / 3));
     if (best != null && normalize(best).startsWith(w) && w.length() >= 3) {
       return Optional.of(best);
     }
