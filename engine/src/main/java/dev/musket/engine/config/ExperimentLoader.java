@@ -4,23 +4,26 @@ import dev.musket.engine.config.schema.Schema;
 import dev.musket.engine.config.validate.Diagnostic;
 import dev.musket.engine.config.validate.ProjectNames;
 import dev.musket.engine.config.validate.Validator;
-import java.io.IOException;
+import dev.musket.engine.project.ProjectModules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way to get an {@link ExperimentConfig}: read the file, merge the project's {@code
  * common.yaml}, validate, and bind only when there is no error. Inside a project ({@code
- * <project>/experiments/.../config.yaml}) unresolved names are errors; on its own, warnings.
+ * <project>/experiments/.../config.yaml}) unresolved names are errors; on its own, warnings. The
+ * project's {@code modules/} code is compiled to learn the names it defines.
  */
 public final class ExperimentLoader {
 
   private final ConfigLoader loader = new ConfigLoader();
   private final Schema schema;
+  private final Map<Path, CompiledModules> compiled = new ConcurrentHashMap<>();
 
   public ExperimentLoader(Schema schema) {
     this.schema = schema;
@@ -70,36 +73,36 @@ public final class ExperimentLoader {
         doc = ConfigLoader.mergeCommon(doc, commonDoc);
       }
     }
-    List<Diagnostic> diagnostics = new Validator(schema, namesFor(project)).validate(doc);
+    List<Diagnostic> moduleProblems = new ArrayList<>();
+    ProjectNames names = namesFor(project, moduleProblems);
+    List<Diagnostic> diagnostics = new ArrayList<>(moduleProblems);
+    diagnostics.addAll(new Validator(schema, names).validate(doc));
     boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
     Optional<ExperimentConfig> config =
         errors || !(doc.root() instanceof ConfigNode.Mapping root)
             ? Optional.empty()
             : Optional.of(new ConfigBinder(schema).bind(doc.file(), root));
-    return new Loaded(diagnostics, config);
+    return new Loaded(List.copyOf(diagnostics), config);
   }
 
   /**
-   * Inside a project without code, only the engine's names exist. A project with {@code modules/}
-   * code defines names of its own that only compiling it reveals; until the module compiler has
-   * run, the config's unresolved names stay warnings.
+   * Inside a project, the names are the engine's plus those its {@code modules/} code defines; the
+   * code is compiled (once per change of its sources) and its compile errors become diagnostics. On
+   * its own, or when the modules do not compile, unresolved names are only warnings.
    */
-  static ProjectNames namesFor(Optional<Path> project) {
-    if (project.isEmpty() || hasModuleCode(project.get())) {
+  private ProjectNames namesFor(Optional<Path> project, List<Diagnostic> moduleProblems) {
+    if (project.isEmpty()) {
       return ProjectNames.standalone();
     }
-    return ProjectNames.of(project.get(), Map.of());
+    String stamp = ProjectModules.sourcesStamp(project.get());
+    CompiledModules cached = compiled.get(project.get());
+    if (cached == null || !cached.stamp().equals(stamp)) {
+      cached = new CompiledModules(stamp, ProjectModules.compile(project.get()));
+      compiled.put(project.get(), cached);
+    }
+    moduleProblems.addAll(cached.modules().problems());
+    return cached.modules().compiled() ? cached.modules().names() : ProjectNames.standalone();
   }
 
-  private static boolean hasModuleCode(Path project) {
-    Path modules = project.resolve("modules");
-    if (!Files.isDirectory(modules)) {
-      return false;
-    }
-    try (Stream<Path> files = Files.list(modules)) {
-      return files.anyMatch(p -> p.toString().endsWith(".java"));
-    } catch (IOException e) {
-      return true;
-    }
-  }
+  private record CompiledModules(String stamp, ProjectModules modules) {}
 }

@@ -38,15 +38,17 @@ public final class ProjectNames {
 
   private final Path project;
   private final Map<Kind, Set<String>> names;
+  private final Map<Kind, Set<String>> lowered;
 
-  private ProjectNames(Path project, Map<Kind, Set<String>> names) {
+  private ProjectNames(Path project, Map<Kind, Set<String>> names, Map<Kind, Set<String>> lowered) {
     this.project = project;
     this.names = names;
+    this.lowered = lowered;
   }
 
   /** For a config validated with no project folder around it. */
   public static ProjectNames standalone() {
-    return new ProjectNames(null, new EnumMap<>(Kind.class));
+    return new ProjectNames(null, new EnumMap<>(Kind.class), new EnumMap<>(Kind.class));
   }
 
   /** For a config inside {@code project}, whose code defines {@code names}. */
@@ -57,7 +59,9 @@ public final class ProjectNames {
             lowered.put(
                 kind,
                 set.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet())));
-    return new ProjectNames(project, lowered);
+    Map<Kind, Set<String>> copy = new EnumMap<>(Kind.class);
+    names.forEach((kind, set) -> copy.put(kind, new java.util.TreeSet<>(set)));
+    return new ProjectNames(project, copy, lowered);
   }
 
   public boolean inProject() {
@@ -69,6 +73,11 @@ public final class ProjectNames {
   }
 
   public boolean defines(Kind kind, String name) {
-    return names.getOrDefault(kind, Set.of()).contains(name.toLowerCase(Locale.ROOT));
+    return lowered.getOrDefault(kind, Set.of()).contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** The names of {@code kind} the project defines, as written, sorted. */
+  public Set<String> names(Kind kind) {
+    return kind == null ? Set.of() : names.getOrDefault(kind, Set.of());
   }
 }

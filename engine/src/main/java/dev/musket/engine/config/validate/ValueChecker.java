@@ -14,6 +14,7 @@ import dev.musket.engine.config.schema.ValueType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stage 1 of validation for one value: is it of the property's type, within its bounds, one of its
@@ -363,6 +364,14 @@ final class ValueChecker {
       Optional<String> suggestion,
       ProjectNames.Kind kind,
       String noun) {
+    Set<String> projectNames = project.names(kind);
+    if (suggestion.isEmpty()) {
+      suggestion = Suggestions.closest(name, projectNames);
+    }
+    if (!projectNames.isEmpty()) {
+      known = new java.util.ArrayList<>(known);
+      known.addAll(projectNames);
+    }
     StringBuilder text = new StringBuilder("unknown " + noun + " '" + name + "'");
     suggestion.ifPresent(x -> text.append("; did you mean '").append(x).append("'?"));
     if (kind != null && !project.inProject()) {
@@ -376,7 +385,7 @@ final class ValueChecker {
     }
     if (suggestion.isEmpty()) {
       text.append("; known ").append(plural(noun)).append(": ").append(abbreviated(known));
-      if (kind != null) {
+      if (kind != null && projectNames.isEmpty()) {
         text.append(", or one defined in the project's modules/");
       }
     }

@@ -1,0 +1,19 @@
+package dev.musket.engine.project;
+
+import dev.musket.engine.config.SourcePosition;
+import java.nio.file.Path;
+
+/**
+ * One name that project code defines: which kind (dataset factory, metric...), the name configs
+ * use, and the method behind it, with where it is written.
+ *
+ * @param kind the annotation's simple name: DatasetFactory, Metric, Loss, Architecture, Callback,
+ *     Task
+ */
+public record ModuleDefinition(
+    String kind,
+    String name,
+    String className,
+    String methodName,
+    Path file,
+    SourcePosition position) {}

@@ -1,0 +1,127 @@
+package dev.musket.engine.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.musket.engine.config.ExperimentLoader;
+import dev.musket.engine.config.validate.Diagnostic;
+import dev.musket.engine.config.validate.ProjectNames;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Project code is compiled for real with javac; its names reach validation. */
+class ProjectModulesTest {
+
+  private static final String MODULE =
+      """
+      import dev.musket.engine.api.DatasetFactory;
+      import dev.musket.engine.api.Metric;
+      import java.util.List;
+
+      public class Bengali {
+        @DatasetFactory
+        public static List<String> getBengali0() {
+          return List.of("a", "b");
+        }
+
+        @Metric("hmar_incorrect")
+        public static double hierarchicalRecall(double[] predictions) {
+          return 0.5;
+        }
+      }
+      """;
+
+  private static Path project(Path dir, String moduleSource) throws IOException {
+    Files.createDirectories(dir.resolve("modules"));
+    Files.writeString(dir.resolve("modules/Bengali.java"), moduleSource);
+    return dir;
+  }
+
+  @Test
+  void annotatedMethodsBecomeNamesWithTheirLines(@TempDir Path dir) throws Exception {
+    ProjectModules modules = ProjectModules.compile(project(dir, MODULE));
+
+    assertThat(modules.problems()).isEmpty();
+    assertThat(modules.definitions())
+        .extracting(d -> d.kind() + ":" + d.name() + "@" + d.position().line())
+        .containsExactlyInAnyOrder("DatasetFactory:getBengali0@6", "Metric:hmar_incorrect@11");
+    ProjectNames names = modules.names();
+    assertThat(names.defines(ProjectNames.Kind.DATASET_FACTORY, "GETBENGALI0")).isTrue();
+    assertThat(names.defines(ProjectNames.Kind.METRIC, "hmar_incorrect")).isTrue();
+    try (URLClassLoader loader = modules.classLoader()) {
+      Method m = loader.loadClass("Bengali").getMethod("getBengali0");
+      assertThat(m.invoke(null)).isEqualTo(List.of("a", "b"));
+    }
+  }
+
+  @Test
+  void compileErrorsAreDiagnosticsWithFileAndLine(@TempDir Path dir) throws IOException {
+    ProjectModules modules =
+        ProjectModules.compile(project(dir, MODULE.replace("return 0.5;", "return \"x\";")));
+
+    assertThat(modules.compiled()).isFalse();
+    assertThat(modules.problems())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.file()).isEqualTo(dir.resolve("modules/Bengali.java"));
+              assertThat(d.line()).isEqualTo(13);
+              assertThat(d.message()).contains("incompatible types");
+            });
+  }
+
+  @Test
+  void aDefinitionThatIsNotPublicStaticIsAnErrorAtTheMethod(@TempDir Path dir) throws IOException {
+    ProjectModules modules =
+        ProjectModules.compile(
+            project(dir, MODULE.replace("public static List<String>", "public List<String>")));
+
+    assertThat(modules.problems())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.line()).isEqualTo(7);
+              assertThat(d.message())
+                  .isEqualTo("@DatasetFactory methods must be public static: getBengali0");
+            });
+  }
+
+  @Test
+  void insideAProjectValidationKnowsTheModulesNames(@TempDir Path dir) throws IOException {
+    project(dir, MODULE);
+    Path config = dir.resolve("experiments/b0/config.yaml");
+    Files.createDirectories(config.getParent());
+    String base =
+        """
+        #%Musket Classification 1.0
+        architecture: xception
+        classes: [168, 11, 7]
+        activation: [softmax, softmax, softmax]
+        shape: [64, 64, 1]
+        loss: categorical_crossentropy
+        primary_metric: val_loss
+        final_metrics: [hmar_incorrect]
+        stages:
+          - epochs: 1
+        """;
+    Files.writeString(config, base + "dataset: {getBengali0: []}\n");
+    ExperimentLoader loader = new ExperimentLoader();
+    assertThat(loader.load(config).diagnostics()).isEmpty();
+
+    Files.writeString(config, base + "dataset: {getBengali1: []}\n");
+    List<Diagnostic> ds = loader.load(config).diagnostics();
+    assertThat(ds)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.isError()).isTrue();
+              assertThat(d.message())
+                  .startsWith("unknown dataset factory 'getBengali1'; did you mean 'getBengali0'?");
+            });
+  }
+}
