@@ -204,11 +204,21 @@ public final class YamlEditor extends BorderPane {
     return schema;
   }
 
-  /** Applies an analysis of the current text; called by the analysis component on the FX thread. */
-  public void applyAnalysis(Analysis result) {
-    area.setStyleSpans(0, result.styles());
-    problemRanges.set(result.problems());
-    problems.setAll(result.problems().stream().map(ProblemRange::problem).toList());
+  /**
+   * Applies an analysis of the current text, restyling only {@code [from, to)} (the rest already
+   * carries these styles); called by the analysis component on the FX thread.
+   */
+  public void applyAnalysis(Analysis result, int from, int to) {
+    if (from < to) {
+      area.setStyleSpans(from, result.styles().subView(from, to));
+    }
+    if (!result.problems().equals(problemRanges.get())) {
+      problemRanges.set(result.problems());
+    }
+    List<Problem> newProblems = result.problems().stream().map(ProblemRange::problem).toList();
+    if (!newProblems.equals(problems)) {
+      problems.setAll(newProblems);
+    }
     lastAnalysis.set(result);
   }
 

@@ -8,11 +8,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
+import org.fxmisc.richtext.model.PlainTextChange;
 import org.reactfx.Subscription;
 
 /**
  * Re-highlights and re-validates the text off the FX thread after a typing pause, latest request
- * wins.
+ * wins, and restyles only the stretch that changed ({@link StyleDelta}).
  *
  * <p>Each request is numbered; a result is applied only if it is the newest request and the area
  * still shows the text it was computed for, so a slow validation of an old text never overwrites a
@@ -28,6 +29,13 @@ public final class AsyncAnalysis implements EditorComponent {
   private final AtomicLong latest = new AtomicLong();
   private YamlEditor editor;
   private Subscription subscription;
+  private Subscription editTracking;
+
+  /** No edit since the last applied analysis touched text before this offset. */
+  private int editedFrom = Integer.MAX_VALUE;
+
+  /** No edit since the last applied analysis touched the last this-many characters. */
+  private int editedFromEnd = Integer.MAX_VALUE;
 
   /** Analyses with {@code diagnostics} on {@code executor}. */
   public AsyncAnalysis(DiagnosticsProvider diagnostics, Executor executor) {
@@ -44,12 +52,21 @@ public final class AsyncAnalysis implements EditorComponent {
             .multiPlainChanges()
             .successionEnds(PAUSE)
             .subscribe(ignore -> analyzeNow());
+    editTracking = target.codeArea().plainTextChanges().subscribe(this::recordEdit);
+  }
+
+  /** Widens the stretch edited since the last applied analysis (see {@link StyleDelta}). */
+  private void recordEdit(PlainTextChange change) {
+    int end = change.getPosition() + change.getInserted().length();
+    editedFrom = Math.min(editedFrom, change.getPosition());
+    editedFromEnd = Math.min(editedFromEnd, editor.codeArea().getLength() - end);
   }
 
   @Override
   public void uninstall(YamlEditor target) {
     if (subscription != null) {
       subscription.unsubscribe();
+      editTracking.unsubscribe();
     }
     latest.incrementAndGet();
     editor = null;
@@ -79,6 +96,16 @@ public final class AsyncAnalysis implements EditorComponent {
     if (target == null || request != latest.get() || !target.getText().equals(result.text())) {
       return;
     }
-    target.applyAnalysis(result);
+    Analysis previous = target.lastAnalysisProperty().get();
+    int from = 0;
+    int to = result.text().length();
+    if (previous != null) {
+      int[] range = StyleDelta.range(previous.styles(), result.styles(), editedFrom, editedFromEnd);
+      from = range[0];
+      to = range[1];
+    }
+    editedFrom = Integer.MAX_VALUE;
+    editedFromEnd = Integer.MAX_VALUE;
+    target.applyAnalysis(result, from, to);
   }
 }

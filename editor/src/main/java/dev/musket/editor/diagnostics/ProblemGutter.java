@@ -29,13 +29,21 @@ public final class ProblemGutter implements EditorComponent {
   public static final String MARKER_STYLE_CLASS = "gutter-marker";
 
   private ChangeListener<List<ProblemRange>> listener;
+  private Map<Integer, List<Problem>> shown = Map.of();
 
   @Override
   public void install(YamlEditor editor) {
     CodeArea area = editor.codeArea();
-    listener = (obs, old, ranges) -> area.setParagraphGraphicFactory(factory(area, ranges));
+    listener =
+        (obs, old, ranges) -> {
+          Map<Integer, List<Problem>> byLine = byParagraph(area.getText(), ranges);
+          if (!byLine.equals(shown)) {
+            shown = byLine;
+            area.setParagraphGraphicFactory(factory(area, byLine));
+          }
+        };
     editor.problemRangesProperty().addListener(listener);
-    area.setParagraphGraphicFactory(factory(area, List.of()));
+    area.setParagraphGraphicFactory(factory(area, shown));
   }
 
   @Override
@@ -44,9 +52,8 @@ public final class ProblemGutter implements EditorComponent {
     editor.codeArea().setParagraphGraphicFactory(null);
   }
 
-  private static IntFunction<Node> factory(CodeArea area, List<ProblemRange> ranges) {
+  private static IntFunction<Node> factory(CodeArea area, Map<Integer, List<Problem>> byLine) {
     IntFunction<Node> numbers = LineNumberFactory.get(area);
-    Map<Integer, List<Problem>> byLine = byParagraph(area.getText(), ranges);
     return paragraph -> {
       Region marker = new Region();
       marker.getStyleClass().add(MARKER_STYLE_CLASS);
