@@ -1,0 +1,159 @@
+package dev.musket.editor.completion;
+
+import dev.musket.editor.EditorComponent;
+import dev.musket.editor.YamlEditor;
+import dev.musket.editor.document.CursorContext;
+import dev.musket.editor.document.CursorContextResolver;
+import java.util.List;
+import javafx.beans.value.ChangeListener;
+import javafx.event.EventHandler;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import org.fxmisc.richtext.CodeArea;
+
+/**
+ * Drives the completion popup from the keyboard: Ctrl+Space opens it, typing a name opens it on its
+ * own, further typing filters it, Up/Down choose, Enter or Tab accept, Escape closes.
+ */
+public final class CompletionController implements EditorComponent {
+
+  private static final KeyCombination OPEN = KeyCombination.keyCombination("Shortcut+Space");
+
+  private final CompletionPopup popup = new CompletionPopup();
+  private CompletionEngine engine;
+  private CodeArea area;
+  private CompletionResult current;
+  private EventHandler<KeyEvent> navigation;
+  private EventHandler<KeyEvent> typed;
+  private EventHandler<KeyEvent> pressed;
+  private ChangeListener<Boolean> focusLost;
+
+  @Override
+  public void install(YamlEditor editor) {
+    area = editor.codeArea();
+    engine = new CompletionEngine(editor.schema());
+    popup.setStylesheets(editor.getStylesheets());
+    navigation = this::navigate;
+    typed = this::afterTyped;
+    pressed = this::afterPressed;
+    focusLost =
+        (obs, was, focused) -> {
+          if (!focused) {
+            popup.hide();
+          }
+        };
+    area.addEventFilter(KeyEvent.KEY_PRESSED, navigation);
+    area.addEventHandler(KeyEvent.KEY_TYPED, typed);
+    area.addEventHandler(KeyEvent.KEY_PRESSED, pressed);
+    area.focusedProperty().addListener(focusLost);
+  }
+
+  @Override
+  public void uninstall(YamlEditor editor) {
+    area.removeEventFilter(KeyEvent.KEY_PRESSED, navigation);
+    area.removeEventHandler(KeyEvent.KEY_TYPED, typed);
+    area.removeEventHandler(KeyEvent.KEY_PRESSED, pressed);
+    area.focusedProperty().removeListener(focusLost);
+    popup.hide();
+  }
+
+  /** Opens the popup at the caret, even with nothing typed yet. */
+  public void showAtCaret() {
+    refresh(true);
+  }
+
+  /** The list shown in the popup, for tests and accessibility. */
+  public ListView<CompletionItem> listView() {
+    return popup.listView();
+  }
+
+  private void navigate(KeyEvent e) {
+    if (OPEN.match(e)) {
+      showAtCaret();
+      e.consume();
+      return;
+    }
+    if (!popup.isShowing()) {
+      return;
+    }
+    switch (e.getCode()) {
+      case UP -> popup.move(-1);
+      case DOWN -> popup.move(1);
+      case PAGE_UP -> popup.move(-8);
+      case PAGE_DOWN -> popup.move(8);
+      case ENTER, TAB -> accept();
+      case ESCAPE -> popup.hide();
+      case LEFT, RIGHT, HOME, END -> {
+        popup.hide();
+        return;
+      }
+      default -> {
+        return;
+      }
+    }
+    e.consume();
+  }
+
+  private void afterTyped(KeyEvent e) {
+    String character = e.getCharacter();
+    if (character.isEmpty() || e.isControlDown() || e.isMetaDown()) {
+      return;
+    }
+    char c = character.charAt(0);
+    if (CursorContextResolver.isWordChar(c) && c != '/') {
+      refresh(false);
+    } else if (popup.isShowing()) {
+      popup.hide();
+    }
+  }
+
+  private void afterPressed(KeyEvent e) {
+    if (popup.isShowing() && (e.getCode() == KeyCode.BACK_SPACE || e.getCode() == KeyCode.DELETE)) {
+      refresh(false);
+    }
+  }
+
+  /** Recomputes the items at the caret; opens the popup when asked or when a name is typed. */
+  private void refresh(boolean explicit) {
+    CompletionResult result = engine.complete(area.getText(), area.getCaretPosition());
+    CursorContext context = result.context();
+    boolean typingName = !context.prefix().isEmpty() && !isNumber(context.prefix());
+    List<CompletionItem> items = result.items();
+    boolean onlyWhatIsTyped = items.size() == 1 && items.get(0).label().equals(context.prefix());
+    if (items.isEmpty() || (!explicit && (!typingName || onlyWhatIsTyped))) {
+      popup.hide();
+      current = null;
+      return;
+    }
+    if (!explicit && !popup.isShowing() && context.kind() == CursorContext.Kind.NONE) {
+      return;
+    }
+    current = result;
+    Bounds caret = area.getCaretBounds().orElse(null);
+    if (caret == null || area.getScene() == null) {
+      return;
+    }
+    popup.show(area.getScene().getWindow(), caret.getMinX(), caret.getMaxY() + 2, items);
+  }
+
+  private void accept() {
+    CompletionItem item = popup.selected();
+    CompletionResult result = current;
+    popup.hide();
+    if (item == null || result == null) {
+      return;
+    }
+    int caret = area.getCaretPosition();
+    int start = Math.min(result.context().prefixStart(), caret);
+    area.replaceText(start, caret, item.insertText());
+    area.moveTo(start + item.insertText().length());
+    area.requestFollowCaret();
+  }
+
+  private static boolean isNumber(String prefix) {
+    return prefix.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.' || ch == '-');
+  }
+}
