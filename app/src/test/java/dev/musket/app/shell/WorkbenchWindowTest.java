@@ -24,6 +24,7 @@ class WorkbenchWindowTest {
     Path flowers = Files.createDirectories(dir.resolve("flowers"));
     write(flowers.resolve("experiments/baseline/config.yaml"));
     write(flowers.resolve("experiments/group/deeper/config.yaml"));
+    java.nio.file.Files.writeString(flowers.resolve("common.yaml"), "batch: 4\n");
 
     FxToolkit.registerPrimaryStage();
     Application app = FxToolkit.setupApplication(WorkbenchApplication.class, flowers.toString());
@@ -41,10 +42,28 @@ class WorkbenchWindowTest {
                   .orElseThrow();
       assertThat(stage.isShowing()).isTrue();
       assertThat(stage.getTitle()).isEqualTo("Musket Workbench \u2014 flowers");
-      TreeView<?> tree = new FxRobot().lookup(".project-explorer").queryAs(TreeView.class);
+      FxRobot robot = new FxRobot();
+      TreeView<?> tree = robot.lookup(".project-explorer").queryAs(TreeView.class);
       assertThat(tree.getRoot().getChildren())
           .extracting(item -> item.getValue().toString())
-          .containsExactly("baseline", "group/deeper");
+          .containsExactly("baseline", "group/deeper", "common.yaml");
+
+      // selecting an experiment opens its config in an editor tab that flags the problems
+      robot.clickOn("baseline");
+      WaitForAsyncUtils.waitForFxEvents();
+      javafx.scene.control.TabPane tabs =
+          robot.lookup(".editor-tabs").queryAs(javafx.scene.control.TabPane.class);
+      assertThat(tabs.getTabs())
+          .extracting(javafx.scene.control.Tab::getText)
+          .containsExactly("baseline");
+      dev.musket.editor.YamlEditor editor =
+          robot.lookup(".yaml-editor").queryAs(dev.musket.editor.YamlEditor.class);
+      assertThat(editor.getText()).isEqualTo("architecture: ResNet18\n");
+      WaitForAsyncUtils.waitFor(
+          10, java.util.concurrent.TimeUnit.SECONDS, () -> !editor.getProblems().isEmpty());
+      assertThat(editor.getProblems())
+          .extracting(dev.musket.editor.diagnostics.Problem::message)
+          .anyMatch(m -> m.startsWith("misses the required property 'classes'"));
     } finally {
       FxToolkit.cleanupApplication(app);
     }
