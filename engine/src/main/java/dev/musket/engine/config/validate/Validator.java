@@ -6,6 +6,7 @@ import dev.musket.engine.config.Dialect;
 import dev.musket.engine.config.SourcePosition;
 import dev.musket.engine.config.schema.Schema;
 import dev.musket.engine.config.validate.checks.CallbackArgumentsCheck;
+import dev.musket.engine.config.validate.checks.ClippingCheck;
 import dev.musket.engine.config.validate.checks.CropsShapeCheck;
 import dev.musket.engine.config.validate.checks.MonitoredMetricCheck;
 import dev.musket.engine.config.validate.checks.MultiOutputCheck;
@@ -40,7 +41,8 @@ public final class Validator {
           new CallbackArgumentsCheck(),
           new StageFreezeCheck(),
           new SoftmaxSingleClassCheck(),
-          new CropsShapeCheck());
+          new CropsShapeCheck(),
+          new ClippingCheck());
 
   private final Schema schema;
   private final ProjectNames project;
