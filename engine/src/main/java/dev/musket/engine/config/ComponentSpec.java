@@ -14,8 +14,8 @@ import java.util.Optional;
  * {@link ConfigNode}, hence its position, for builders that must report a problem of their own.
  *
  * @param name the canonical name, e.g. {@code Fliplr} for {@code fliplr}
- * @param args arguments by parameter name, in the order written; absent parameters take the schema's
- *     defaults
+ * @param args arguments by parameter name, in the order written; absent parameters take the
+ *     schema's defaults
  * @param node the YAML node of the whole entry's value (for diagnostics about the entry as a whole)
  */
 public record ComponentSpec(
