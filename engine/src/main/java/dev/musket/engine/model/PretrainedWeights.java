@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,8 +105,9 @@ public final class PretrainedWeights {
       if (name.startsWith(ModelAssembler.HEAD_PREFIX) || layer.numParams() == 0) {
         continue;
       }
-      Layer from = source.getLayer(name);
-      if (from == null) {
+      Layer from =
+          source.getConfiguration().getVertices().containsKey(name) ? source.getLayer(name) : null;
+      if (from == null || from.numParams() == 0) {
         missing.add(name);
         continue;
       }
@@ -129,41 +132,54 @@ public final class PretrainedWeights {
   private static void copyParam(String name, INDArray from, INDArray to, boolean copyBlue) {
     long[] a = from.shape();
     long[] b = to.shape();
-    if (java.util.Arrays.equals(a, b)) {
+    if (Arrays.equals(a, b)) {
       to.assign(from);
       return;
     }
     if (!differsOnlyInInputChannels(a, b)) {
       throw new MissingWeightsException(
-          "weights for "
+          "the weights file does not match this architecture: "
               + name
               + " have shape "
-              + java.util.Arrays.toString(a)
+              + Arrays.toString(a)
               + ", the network needs "
-              + java.util.Arrays.toString(b));
+              + Arrays.toString(b));
     }
-    long shared = Math.min(a[1], b[1]);
-    to.get(NDArrayIndex.all(), NDArrayIndex.interval(0, shared))
-        .assign(from.get(NDArrayIndex.all(), NDArrayIndex.interval(0, shared)));
+    int axis = channelAxis(a);
+    long shared = Math.min(a[axis], b[axis]);
+    channels(to, axis, 0, shared).assign(channels(from, axis, 0, shared));
     boolean kernel = a.length == 4 && a[0] > 1;
-    for (long c = shared; c < b[1]; c++) {
-      INDArray extra = to.get(NDArrayIndex.all(), NDArrayIndex.point(c));
+    for (long c = shared; c < b[axis]; c++) {
+      INDArray extra = channels(to, axis, c, c + 1);
       if (copyBlue) {
-        extra.assign(from.get(NDArrayIndex.all(), NDArrayIndex.point(BLUE)));
+        extra.assign(channels(from, axis, BLUE, BLUE + 1));
       } else if (kernel) {
         extra.assign(0);
       }
       // other per-channel parameters (input batch norm) keep their neutral initial values
     }
-    log.info("adapted {} from {} to {} input channels", name, a[1], b[1]);
+    log.info("adapted {} from {} to {} input channels", name, a[axis], b[axis]);
+  }
+
+  /** The input-channel axis: 1 for kernels [out, in, h, w] and [1, C, 1, 1], 0 for vectors [C]. */
+  private static int channelAxis(long[] shape) {
+    return shape.length == 1 ? 0 : 1;
+  }
+
+  private static INDArray channels(INDArray array, int axis, long from, long to) {
+    INDArrayIndex[] index = new INDArrayIndex[array.rank()];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = i == axis ? NDArrayIndex.interval(from, to) : NDArrayIndex.all();
+    }
+    return array.get(index);
   }
 
   private static boolean differsOnlyInInputChannels(long[] a, long[] b) {
-    if (a.length != b.length || a.length < 2 || a[1] != IMAGE_CHANNELS) {
+    if (a.length != b.length || a[channelAxis(a)] != IMAGE_CHANNELS) {
       return false;
     }
     for (int i = 0; i < a.length; i++) {
-      if (i != 1 && a[i] != b[i]) {
+      if (i != channelAxis(a) && a[i] != b[i]) {
         return false;
       }
     }
