@@ -94,7 +94,11 @@ public final class ModelAssembler {
     ComputationGraph network = new ComputationGraph(configuration(spec));
     network.init();
     if (spec.weights() != null && !spec.weights().isBlank()) {
-      pretrained.load(network, registry.canonicalName(spec.architecture()), spec);
+      pretrained.load(
+          network,
+          registry.canonicalName(spec.architecture()),
+          registry.builder(spec.architecture()),
+          spec);
     }
     return network;
   }

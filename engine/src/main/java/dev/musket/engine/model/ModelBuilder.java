@@ -28,6 +28,16 @@ public interface ModelBuilder {
     return 32;
   }
 
+  /**
+   * The Keras layer holding the weights of one of our layers, for Keras {@code .h5} weights files:
+   * a name, {@code auto:conv2d} (or {@code auto:batch_normalization}...) for a name Keras
+   * generated, matched in creation order, or null when Keras has no such layer. The default assumes
+   * our names are Keras' own.
+   */
+  default String kerasLayerName(String layer) {
+    return layer;
+  }
+
   /** Keras' default input size, at which the reference parameter counts hold. */
   default int defaultInputSize() {
     return 224;

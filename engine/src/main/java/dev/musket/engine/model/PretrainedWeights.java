@@ -56,9 +56,18 @@ public final class PretrainedWeights {
     return folder;
   }
 
-  /** The file this folder must hold for an architecture's ImageNet weights. */
+  /** The file this folder must hold for an architecture's ImageNet weights (DL4J zip). */
   public Path fileFor(String architecture) {
     return folder.resolve(architecture.toLowerCase(Locale.ROOT) + ".zip");
+  }
+
+  /**
+   * The Keras weights file this folder may hold instead: {@code <name>.h5} or {@code
+   * <name>_notop.h5}.
+   */
+  public List<Path> kerasFilesFor(String architecture) {
+    String base = architecture.toLowerCase(Locale.ROOT);
+    return List.of(folder.resolve(base + ".h5"), folder.resolve(base + "_notop.h5"));
   }
 
   /** Writes a network's parameters in the format {@link #load} reads (for conversions, tests). */
@@ -68,12 +77,21 @@ public final class PretrainedWeights {
   }
 
   /** Copies the pretrained encoder parameters into {@code target}, built from {@code spec}. */
-  public void load(ComputationGraph target, String architecture, ModelSpec spec) {
+  public void load(
+      ComputationGraph target, String architecture, ModelBuilder builder, ModelSpec spec) {
     if (!"imagenet".equalsIgnoreCase(spec.weights().trim())) {
       throw new IllegalArgumentException(
           "weights '" + spec.weights() + "' are not supported; use imagenet or leave weights out");
     }
     Path file = fileFor(architecture);
+    for (Path keras : kerasFilesFor(architecture)) {
+      if (!Files.isRegularFile(file) && Files.isRegularFile(keras)) {
+        KerasWeightsImporter.copyInto(
+            KerasWeightsFile.read(keras), target, builder, spec.copyWeights());
+        log.info("loaded {} weights from Keras file {}", architecture, keras);
+        return;
+      }
+    }
     if (!Files.isRegularFile(file)) {
       throw new MissingWeightsException(
           "no ImageNet weights for "
@@ -82,7 +100,9 @@ public final class PretrainedWeights {
               + file.getFileName()
               + " in "
               + folder.toAbsolutePath()
-              + " (set $"
+              + " (or Keras' weights as "
+              + kerasFilesFor(architecture).get(0).getFileName()
+              + "; set $"
               + ENVIRONMENT_VARIABLE
               + " to use another folder; see docs/pretrained-weights.md)");
     }
@@ -129,7 +149,7 @@ public final class PretrainedWeights {
     }
   }
 
-  private static void copyParam(String name, INDArray from, INDArray to, boolean copyBlue) {
+  static void copyParam(String name, INDArray from, INDArray to, boolean copyBlue) {
     long[] a = from.shape();
     long[] b = to.shape();
     if (Arrays.equals(a, b)) {

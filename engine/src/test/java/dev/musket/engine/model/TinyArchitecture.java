@@ -25,4 +25,15 @@ final class TinyArchitecture implements ModelBuilder {
     x = g.conv("stage2_block1_conv1", x, 8, 3, 1, SAME, true);
     return g.relu("stage2_block1_relu1", x);
   }
+
+  /** Keras names as classification_models and Inception mix them: given and generated ones. */
+  @Override
+  public String kerasLayerName(String layer) {
+    return switch (layer) {
+      case "stem_bn_data", "stem_bn_data_beta" -> "bn_data";
+      case "stem_conv1", "stage2_block1_conv1" -> "auto:conv2d";
+      case "stem_bn1" -> "bn0";
+      default -> null;
+    };
+  }
 }

@@ -5,6 +5,8 @@ import static dev.musket.engine.model.Padding.VALID;
 import dev.musket.engine.model.LayerGraph;
 import dev.musket.engine.model.ModelBuilder;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * ResNet-18/34 as the {@code classification_models} package (qubvel) that Musket used: a
@@ -68,4 +70,39 @@ public final class BasicResNetBuilder implements ModelBuilder {
     x = g.conv(name + "_conv2", x, filters, 3, 1, VALID, false);
     return g.add(name + "_add", x, shortcut);
   }
+
+  /** classification_models' names: {@code bn_data}, {@code conv0}, {@code stage1_unit1_sc}... */
+  @Override
+  public String kerasLayerName(String layer) {
+    return qubvelName(layer);
+  }
+
+  /** Our names to classification_models' (stages 2..5 are its stage1..4); null if unknown. */
+  static String qubvelName(String layer) {
+    switch (layer) {
+      case "stem_bn_data", "stem_bn_data_beta":
+        return "bn_data";
+      case "stem_conv1":
+        return "conv0";
+      case "stem_bn1":
+        return "bn0";
+      case "final_bn":
+        return "bn1";
+      default:
+        break;
+    }
+    Matcher m = BLOCK_LAYER.matcher(layer);
+    if (!m.matches()) {
+      return null;
+    }
+    String unit = "stage" + (Integer.parseInt(m.group(1)) - 1) + "_unit" + m.group(2) + "_";
+    return switch (m.group(3)) {
+      case "shortcut_conv" -> unit + "sc";
+      case "shortcut_bn" -> unit + "sc_bn";
+      default -> unit + m.group(3);
+    };
+  }
+
+  private static final Pattern BLOCK_LAYER =
+      Pattern.compile("stage(\\d+)_block(\\d+)_(conv\\d|bn\\d|shortcut_conv|shortcut_bn)");
 }

@@ -69,4 +69,32 @@ public final class DenseNetBuilder implements ModelBuilder {
     x = g.conv(name + "_conv", x, (int) (g.channels(in) * REDUCTION), 1, 1, VALID, false);
     return g.avgPool(name + "_pool", x, 2, 2, VALID);
   }
+
+  /** Keras' {@code conv1/conv}, {@code conv2_block1_0_bn}, {@code pool2_conv}, {@code bn}. */
+  @Override
+  public String kerasLayerName(String layer) {
+    switch (layer) {
+      case "stem_conv1":
+        return "conv1/conv";
+      case "stem_bn1":
+        return "conv1/bn";
+      case "final_bn":
+        return "bn";
+      default:
+        break;
+    }
+    String[] parts = layer.split("_");
+    String stage = parts[0].substring("stage".length());
+    if (parts[1].equals("transition")) {
+      return "pool" + stage + "_" + parts[2];
+    }
+    String block = "conv" + stage + "_" + parts[1] + "_";
+    return switch (parts[2]) {
+      case "bn1" -> block + "0_bn";
+      case "conv1" -> block + "1_conv";
+      case "bn2" -> block + "1_bn";
+      case "conv2" -> block + "2_conv";
+      default -> null;
+    };
+  }
 }

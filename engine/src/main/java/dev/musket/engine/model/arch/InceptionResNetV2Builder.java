@@ -133,4 +133,22 @@ public final class InceptionResNetV2Builder implements ModelBuilder {
   public int defaultInputSize() {
     return 299;
   }
+
+  /** Keras names the residual {@code blockNN_i_conv} and {@code conv_7b}; the rest it generated. */
+  @Override
+  public String kerasLayerName(String layer) {
+    if (layer.matches("block(35|17|8)_\\d+_conv")) {
+      return layer;
+    }
+    if (layer.startsWith("conv_7b_")) {
+      return layer.startsWith("conv_7b_conv") ? "conv_7b" : "conv_7b_bn";
+    }
+    if (layer.endsWith("_conv")) {
+      return "auto:conv2d";
+    }
+    if (layer.endsWith("_bn") || layer.endsWith("_bn_beta")) {
+      return "auto:batch_normalization";
+    }
+    return null;
+  }
 }

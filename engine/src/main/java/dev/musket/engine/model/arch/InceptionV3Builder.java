@@ -126,4 +126,16 @@ public final class InceptionV3Builder implements ModelBuilder {
   public int defaultInputSize() {
     return 299;
   }
+
+  /** Keras named none of Inception v3's convolutions and batch norms: matched in creation order. */
+  @Override
+  public String kerasLayerName(String layer) {
+    if (layer.endsWith("_conv")) {
+      return "auto:conv2d";
+    }
+    if (layer.endsWith("_bn") || layer.endsWith("_bn_beta")) {
+      return "auto:batch_normalization";
+    }
+    return null;
+  }
 }

@@ -62,4 +62,21 @@ public final class MobileNetBuilder implements ModelBuilder {
     }
     return x;
   }
+
+  /** Keras' {@code conv1}, {@code conv1_bn}, {@code conv_dw_1}, {@code conv_pw_1_bn}... */
+  @Override
+  public String kerasLayerName(String layer) {
+    if (layer.startsWith("stem_")) {
+      return layer.equals("stem_conv1") ? "conv1" : "conv1_bn";
+    }
+    String[] parts = layer.split("_");
+    String id = parts[0].substring("block".length());
+    return switch (parts[1]) {
+      case "dwconv" -> "conv_dw_" + id;
+      case "dwbn" -> "conv_dw_" + id + "_bn";
+      case "pwconv" -> "conv_pw_" + id;
+      case "pwbn" -> "conv_pw_" + id + "_bn";
+      default -> null;
+    };
+  }
 }

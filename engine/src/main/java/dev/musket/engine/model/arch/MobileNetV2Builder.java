@@ -75,4 +75,33 @@ public final class MobileNetV2Builder implements ModelBuilder {
     }
     return x;
   }
+
+  /** Keras' {@code Conv1}, {@code bn_Conv1}, {@code block_1_expand_BN}, {@code Conv_1_bn}... */
+  @Override
+  public String kerasLayerName(String layer) {
+    switch (layer) {
+      case "stem_conv1":
+        return "Conv1";
+      case "stem_bn1":
+        return "bn_Conv1";
+      case "final_conv":
+        return "Conv_1";
+      case "final_bn":
+        return "Conv_1_bn";
+      default:
+        break;
+    }
+    int split = layer.indexOf('_');
+    String id = layer.substring("block".length(), split);
+    String prefix = id.equals("0") ? "expanded_conv_" : "block_" + id + "_";
+    return switch (layer.substring(split + 1)) {
+      case "expand" -> prefix + "expand";
+      case "expand_bn" -> prefix + "expand_BN";
+      case "dwconv" -> prefix + "depthwise";
+      case "dwbn" -> prefix + "depthwise_BN";
+      case "project" -> prefix + "project";
+      case "project_bn" -> prefix + "project_BN";
+      default -> null;
+    };
+  }
 }

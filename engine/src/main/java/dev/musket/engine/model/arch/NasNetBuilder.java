@@ -5,6 +5,8 @@ import static dev.musket.engine.model.Padding.VALID;
 
 import dev.musket.engine.model.LayerGraph;
 import dev.musket.engine.model.ModelBuilder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * NASNet-A as Keras applications: a strided stem convolution, two stem reduction cells, then three
@@ -175,4 +177,58 @@ public final class NasNetBuilder implements ModelBuilder {
   public int defaultInputSize() {
     return variant.defaultSize();
   }
+
+  /**
+   * Keras' names: {@code stem_conv1}, {@code reduction_conv_1_stem_1}, {@code
+   * separable_conv_2_bn_normal_left1_0}, {@code adjust_conv_projection_3}...; Keras' reduction
+   * cells call their fifth branch {@code reduction_left4}, which is kept.
+   */
+  @Override
+  public String kerasLayerName(String layer) {
+    if (layer.startsWith("stem_")) {
+      return layer;
+    }
+    Matcher m = CELL_LAYER.matcher(layer);
+    if (!m.matches()) {
+      return null;
+    }
+    String cell = m.group(1);
+    String id =
+        cell.startsWith("stem")
+            ? "stem_" + m.group(2)
+            : cell.startsWith("reduce") ? "reduce_" + m.group(2) : m.group(2);
+    String type = cell.startsWith("normal") ? "normal" : "reduction";
+    String rest = m.group(3);
+    switch (rest) {
+      case "conv1":
+        return type + "_conv_1_" + id;
+      case "bn1":
+        return type + "_bn_1_" + id;
+      case "adjust_conv1":
+        return "adjust_conv_1_" + id;
+      case "adjust_conv2":
+        return "adjust_conv_2_" + id;
+      case "adjust_conv":
+        return "adjust_conv_projection_" + id;
+      case "adjust_bn":
+        return "adjust_bn_" + id;
+      default:
+        break;
+    }
+    Matcher sep = SEPARABLE_LAYER.matcher(rest);
+    if (!sep.matches()) {
+      return null;
+    }
+    String branch = sep.group(1);
+    if (type.equals("reduction") && branch.equals("left5")) {
+      branch = "left4";
+    }
+    String kind = sep.group(2).startsWith("sepconv") ? "" : "bn_";
+    String index = sep.group(2).substring(sep.group(2).length() - 1);
+    return "separable_conv_" + index + "_" + kind + type + "_" + branch + "_" + id;
+  }
+
+  private static final Pattern CELL_LAYER = Pattern.compile("((?:stem|normal|reduce))(\\d+)_(.+)");
+  private static final Pattern SEPARABLE_LAYER =
+      Pattern.compile("((?:left|right)\\d)_(sepconv\\d|bn\\d)");
 }

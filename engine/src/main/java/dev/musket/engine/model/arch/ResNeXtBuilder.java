@@ -74,4 +74,13 @@ public final class ResNeXtBuilder implements ModelBuilder {
     }
     return g.concat(name, groups);
   }
+
+  /** classification_models' names; its grouped convolutions' layers were named by Keras. */
+  @Override
+  public String kerasLayerName(String layer) {
+    if (layer.matches("stage\\d+_block\\d+_conv2_group\\d+")) {
+      return "auto:conv2d";
+    }
+    return BasicResNetBuilder.qubvelName(layer);
+  }
 }

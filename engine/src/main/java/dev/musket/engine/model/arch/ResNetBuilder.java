@@ -6,6 +6,8 @@ import static dev.musket.engine.model.Padding.VALID;
 import dev.musket.engine.model.LayerGraph;
 import dev.musket.engine.model.ModelBuilder;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * ResNet-50/101/152 as Keras applications' {@code resnet.py} (v1, bottleneck blocks, biased
@@ -66,4 +68,23 @@ public final class ResNetBuilder implements ModelBuilder {
     x = g.add(name + "_add", shortcut, x);
     return g.relu(name + "_out", x);
   }
+
+  /** Keras' {@code conv1_conv}, {@code conv2_block1_1_conv}, {@code conv2_block1_0_bn}... */
+  @Override
+  public String kerasLayerName(String layer) {
+    if (layer.startsWith("stem_")) {
+      return layer.equals("stem_conv1") ? "conv1_conv" : "conv1_bn";
+    }
+    Matcher m = BLOCK_LAYER.matcher(layer);
+    if (!m.matches()) {
+      return null;
+    }
+    String kind = m.group(3);
+    String index = kind.startsWith("shortcut") ? "0" : kind.substring(kind.length() - 1);
+    String type = kind.contains("conv") ? "conv" : "bn";
+    return "conv" + m.group(1) + "_block" + m.group(2) + "_" + index + "_" + type;
+  }
+
+  private static final Pattern BLOCK_LAYER =
+      Pattern.compile("stage(\\d+)_block(\\d+)_(conv\\d|bn\\d|shortcut_conv|shortcut_bn)");
 }

@@ -74,4 +74,22 @@ public final class XceptionBuilder implements ModelBuilder {
   public int defaultInputSize() {
     return 299;
   }
+
+  /** Keras' names, except the shortcut convolutions and their batch norms, which Keras named. */
+  @Override
+  public String kerasLayerName(String layer) {
+    if (layer.endsWith("_shortcut_conv")) {
+      return "auto:conv2d";
+    }
+    if (layer.endsWith("_shortcut_bn")) {
+      return "auto:batch_normalization";
+    }
+    if (layer.startsWith("block1_bn")) {
+      return "block1_conv" + layer.substring("block1_bn".length()) + "_bn";
+    }
+    if (layer.contains("_sepbn")) {
+      return layer.replace("_sepbn", "_sepconv") + "_bn";
+    }
+    return layer;
+  }
 }
