@@ -2,9 +2,13 @@ package dev.musket.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,8 +105,34 @@ class ArchitecturesTest {
     assertThat(ModelSummary.countParams(restored))
         .isEqualTo(ModelSummary.countParams(configuration));
 
+    assertEveryEncoderLayerHasOneKerasName(registry.builder(name), configuration);
+
     if (train) {
       trainOneStep(spec, configuration);
+    }
+  }
+
+  /** Keras weights can land on every parameter layer, and no two layers claim the same one. */
+  private static void assertEveryEncoderLayerHasOneKerasName(
+      ModelBuilder builder, ComputationGraphConfiguration configuration) {
+    Set<String> seen = new HashSet<>();
+    for (Map.Entry<String, GraphVertex> vertex : configuration.getVertices().entrySet()) {
+      String layer = vertex.getKey();
+      if (layer.startsWith(ModelAssembler.HEAD_PREFIX)
+          || !(vertex.getValue() instanceof LayerVertex layerVertex)
+          || layerVertex
+                  .getLayerConf()
+                  .getLayer()
+                  .initializer()
+                  .numParams(layerVertex.getLayerConf().getLayer())
+              == 0) {
+        continue;
+      }
+      String keras = builder.kerasLayerName(layer);
+      assertThat(keras).as("Keras name of %s", layer).isNotNull();
+      if (!keras.startsWith(KerasWeightsImporter.AUTO) && !layer.endsWith("_beta")) {
+        assertThat(seen.add(keras)).as("%s claims Keras layer %s twice", layer, keras).isTrue();
+      }
     }
   }
 
