@@ -49,4 +49,29 @@ class ModelRegistryTest {
     }
     assertThat(schema.keySet()).containsExactlyElementsOf(registry.names());
   }
+
+  /** What a project module's {@code @Architecture} method looks like. */
+  public static String smallNet(LayerGraph graph, String input) {
+    String x = graph.conv("stem_conv1", input, 4, 3, 2, Padding.VALID, true);
+    return graph.relu("stem_relu1", x);
+  }
+
+  public static int notABuilder() {
+    return 1;
+  }
+
+  @Test
+  void aStaticMethodOfProjectCodeBecomesABuilder() throws Exception {
+    ModelRegistry withMethod =
+        ModelRegistry.standard()
+            .register(
+                "SmallNet",
+                StaticMethodBuilder.of(
+                    getClass().getMethod("smallNet", LayerGraph.class, String.class)));
+    ModelSpec spec = ModelSpec.builder("smallnet").shape(32, 32, 3).classes(2).build();
+    assertThat(ModelSummary.countParams(new ModelAssembler(withMethod).configuration(spec)))
+        .isEqualTo(3 * 3 * 3 * 4 + 4 + 4 * 2 + 2);
+    assertThatThrownBy(() -> StaticMethodBuilder.of(getClass().getMethod("notABuilder")))
+        .hasMessageContaining("write it as 'public static String notABuilder(LayerGraph graph");
+  }
 }
