@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       SchemaCommand.class,
       WorkbenchCommand.class,
+      SummaryCommand.class,
     })
 public final class MusketCli implements Runnable {
 

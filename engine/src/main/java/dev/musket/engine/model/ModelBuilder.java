@@ -1,0 +1,45 @@
+package dev.musket.engine.model;
+
+/**
+ * Builds one backbone architecture into a graph: the network without its classifier top, as Keras'
+ * {@code include_top=False}.
+ *
+ * <p>Why so small: the head (pooling, dropout, one dense layer per output), weights and freezing
+ * are the same for every architecture and live in {@link ModelAssembler}; a builder only knows its
+ * own layers. Project code registers its own architectures with {@link
+ * ModelRegistry#register(String, ModelBuilder)}, a lambda being enough.
+ */
+@FunctionalInterface
+public interface ModelBuilder {
+
+  /**
+   * Adds the backbone's layers after {@code input} and returns the name of its last vertex, whose
+   * activation is a 4-D feature map.
+   */
+  String addBackbone(LayerGraph graph, String input);
+
+  /** The classifier Keras puts on top with {@code include_top=True}. */
+  default KerasTop top() {
+    return KerasTop.GLOBAL_AVERAGE;
+  }
+
+  /** The smallest height and width the architecture accepts (Keras' {@code min_size}). */
+  default int minInputSize() {
+    return 32;
+  }
+
+  /**
+   * The Keras layer holding the weights of one of our layers, for Keras {@code .h5} weights files:
+   * a name, {@code auto:conv2d} (or {@code auto:batch_normalization}...) for a name Keras
+   * generated, matched in creation order, or null when Keras has no such layer. The default assumes
+   * our names are Keras' own.
+   */
+  default String kerasLayerName(String layer) {
+    return layer;
+  }
+
+  /** Keras' default input size, at which the reference parameter counts hold. */
+  default int defaultInputSize() {
+    return 224;
+  }
+}
