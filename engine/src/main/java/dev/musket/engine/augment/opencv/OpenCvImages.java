@@ -55,6 +55,14 @@ public final class OpenCvImages {
 
   /** Encodes as PNG (lossless), for previews and tests. */
   public static byte[] encodePng(HwcImage image) {
+    return encode(image, ".png");
+  }
+
+  /**
+   * Encodes in the format of {@code extension} ({@code .png}, {@code .jpg}, {@code .bmp}, {@code
+   * .tif}).
+   */
+  public static byte[] encode(HwcImage image, String extension) {
     try (PointerScope scope = new PointerScope()) {
       Mat m = toMat(image);
       if (image.channels() == 3) {
@@ -63,8 +71,8 @@ public final class OpenCvImages {
         opencv_imgproc.cvtColor(m, m, opencv_imgproc.COLOR_RGBA2BGRA);
       }
       BytePointer out = new BytePointer();
-      if (!opencv_imgcodecs.imencode(".png", m, out)) {
-        throw new IllegalStateException("OpenCV could not encode " + image + " as PNG");
+      if (!opencv_imgcodecs.imencode(extension, m, out)) {
+        throw new IllegalStateException("OpenCV could not encode " + image + " as " + extension);
       }
       byte[] bytes = new byte[(int) out.limit()];
       out.get(bytes);
