@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       WorkbenchCommand.class,
+      PreviewCommand.class,
     })
 public final class MusketCli implements Runnable {
 

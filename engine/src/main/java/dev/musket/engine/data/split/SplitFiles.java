@@ -99,11 +99,25 @@ public final class SplitFiles {
 
   /** Writes to a temp file in the same folder, then renames it over the target. */
   public static void writeAtomically(Path file, String text) throws IOException {
+    writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Bytes version of {@link #writeAtomically(Path, String)}; the file gets the usual permissions.
+   */
+  public static void writeAtomically(Path file, byte[] bytes) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    Path tmp =
+        dir.resolve(
+            file.getFileName()
+                + "."
+                + Long.toHexString(System.nanoTime())
+                + "."
+                + ProcessHandle.current().pid()
+                + ".tmp");
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.write(tmp, bytes);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
