@@ -104,8 +104,21 @@ final class ArithmeticAugmenters {
         lut[k][v] = (byte) HwcImage.clampRound(f.apply(v, k));
       }
     }
-    for (int i = 0; i < src.length; i++) {
-      dst[i] = lut[i % c][src[i] & 0xFF];
+    boolean shared = true;
+    for (int k = 1; k < c && shared; k++) {
+      shared = java.util.Arrays.equals(lut[k], lut[0]);
+    }
+    if (shared) {
+      byte[] table = lut[0];
+      for (int i = 0; i < src.length; i++) {
+        dst[i] = table[src[i] & 0xFF];
+      }
+    } else {
+      for (int p = 0; p < src.length; p += c) {
+        for (int k = 0; k < c; k++) {
+          dst[p + k] = lut[k][src[p + k] & 0xFF];
+        }
+      }
     }
     return new HwcImage(in.height(), in.width(), c, dst);
   }

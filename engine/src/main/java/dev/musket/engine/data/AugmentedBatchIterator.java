@@ -2,6 +2,7 @@ package dev.musket.engine.data;
 
 import dev.musket.engine.augment.AugmentSeeds;
 import dev.musket.engine.augment.HwcImage;
+import dev.musket.engine.augment.opencv.OpenCvOps;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -52,6 +53,7 @@ public final class AugmentedBatchIterator implements MultiDataSetIterator, AutoC
     this.pipeline = pipeline;
     this.settings = settings;
     this.workers = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
+    OpenCvOps.setInternalThreads(1);
     reset();
   }
 

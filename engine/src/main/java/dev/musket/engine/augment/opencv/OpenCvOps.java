@@ -26,6 +26,15 @@ public final class OpenCvOps {
   private OpenCvOps() {}
 
   /**
+   * Sets the size of OpenCV's own thread pool for the whole process. The loader calls it with 1: it
+   * already runs one image per worker thread, and nested OpenCV threads would only compete with
+   * them (and with ND4J) for the same cores.
+   */
+  public static void setInternalThreads(int threads) {
+    opencv_core.setNumThreads(threads);
+  }
+
+  /**
    * Warps with a forward 2x3 matrix {@code [a, b, c, d, e, f]} mapping source (x, y) to destination
    * (a*x + b*y + c, d*x + e*y + f), as {@code cv2.warpAffine} does; the output keeps the size.
    */
