@@ -243,6 +243,28 @@ class AugmenterTreeTest {
   }
 
   @Test
+  void theReferenceAugmentationTreesBuildExceptAProjectSpecificAugmenter() throws IOException {
+    String text;
+    try (var in = getClass().getResourceAsStream("reference-augmentations.yaml")) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    var root =
+        (dev.musket.engine.config.ConfigNode.Mapping) YamlTrees.parse(text, Path.of("r.yaml"));
+    for (var entry : root.entries()) {
+      var build = new AugmenterTreeBuilder(Path.of(".")).build(entry.value());
+      if (entry.key().equals("severstal/segment2")) {
+        assertThat(build.diagnostics())
+            .singleElement()
+            .satisfies(
+                d -> assertThat(d.message()).startsWith("unknown augmenter 'AffineWithPadding'"))
+            .satisfies(d -> assertThat(d.line()).isEqualTo(10));
+      } else {
+        assertThat(build.ok()).as(entry.key()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void everyReferenceConfigBuildsOrGetsAPreciseDiagnostic() throws IOException {
     Path dir = Path.of("/work/shared/reference/musket-configs");
     org.junit.jupiter.api.Assumptions.assumeTrue(
