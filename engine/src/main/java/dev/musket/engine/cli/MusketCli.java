@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       WorkbenchCommand.class,
       SummaryCommand.class,
+      PreviewCommand.class,
     })
 public final class MusketCli implements Runnable {
 

@@ -1,0 +1,71 @@
+package dev.musket.engine.data.split;
+
+import dev.musket.engine.data.DataSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * A stage's {@code negatives} / {@code validation_negatives}: {@code none} (positives only), {@code
+ * real} or {@code all} (everything, the default), or a number N (all positives plus round(N x
+ * positives) negatives, shuffled with Musket's seed 23232). Positives are {@link
+ * DataSet#isPositive}.
+ */
+public record Negatives(Kind kind, double ratio) {
+  /** Musket's seed for the negatives shuffle. */
+  public static final long SEED = 23232;
+
+  public static final Negatives ALL = new Negatives(Kind.ALL, 0);
+
+  /** The three forms. */
+  public enum Kind {
+    NONE,
+    ALL,
+    RATIO
+  }
+
+  /** Parses a config value: a string (none, real, all) or a number. */
+  public static Negatives parse(Object value) {
+    if (value == null) {
+      return ALL;
+    }
+    if (value instanceof Number n) {
+      if (n.doubleValue() < 0) {
+        throw new IllegalArgumentException(
+            "negatives must be none, real or a number >= 0, got " + n);
+      }
+      return new Negatives(Kind.RATIO, n.doubleValue());
+    }
+    return switch (value.toString().toLowerCase(Locale.ROOT)) {
+      case "none" -> new Negatives(Kind.NONE, 0);
+      case "real", "all" -> ALL;
+      default ->
+          throw new IllegalArgumentException(
+              "negatives must be none, real or a number, got '" + value + "'");
+    };
+  }
+
+  /** The indices a stage trains (or validates) on, in ascending order. */
+  public int[] select(int[] indices, DataSet ds) {
+    if (kind == Kind.ALL) {
+      return indices.clone();
+    }
+    List<Integer> positives = new ArrayList<>();
+    List<Integer> negatives = new ArrayList<>();
+    for (int i : indices) {
+      (ds.isPositive(i) ? positives : negatives).add(i);
+    }
+    List<Integer> chosen = new ArrayList<>(positives);
+    if (kind == Kind.RATIO) {
+      Collections.shuffle(negatives, new Random(SEED));
+      int count = (int) Math.min(negatives.size(), Math.round(ratio * positives.size()));
+      chosen.addAll(negatives.subList(0, count));
+    }
+    int[] out = chosen.stream().mapToInt(Integer::intValue).toArray();
+    Arrays.sort(out);
+    return out;
+  }
+}
