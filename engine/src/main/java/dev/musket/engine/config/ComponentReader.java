@@ -3,6 +3,7 @@ package dev.musket.engine.config;
 import dev.musket.engine.config.schema.ComponentDef;
 import dev.musket.engine.config.schema.PropertySpec;
 import dev.musket.engine.config.schema.Suggestions;
+import dev.musket.engine.config.schema.ValueType;
 import dev.musket.engine.config.validate.DiagnosticSink;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,6 +102,9 @@ public final class ComponentReader {
     } else if (value instanceof ConfigNode.Sequence list) {
       PropertySpec first = positional.isEmpty() ? null : def.params().get(positional.get(0));
       if (first != null && first.type().takesRange() && isNumberPair(list)) {
+        args.put(first.name(), list);
+      } else if (first != null && first.type() == ValueType.AUGMENTERS) {
+        // Sequential/OneOf: [a, b, c] lists the children, as Musket's parser reads it
         args.put(first.name(), list);
       } else {
         if (list.items().size() > positional.size()) {

@@ -39,7 +39,7 @@ public final class ReferenceDocWriter {
         "Augmenters",
         "Under `augmentation:` (training only) and `transforms:` (training and inference). Write"
             + " `Name: value`: a map names the arguments, a scalar is the first positional argument, a list"
-            + " gives the positional arguments in order (two numbers for a range parameter are that range).",
+            + " gives the positional arguments in order (two numbers for a range parameter are that range; a list for a component whose first parameter is a list of augmenters is that list).",
         schema.augmenters().entries());
     components(
         md,
