@@ -1,9 +1,11 @@
 package dev.musket.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.function.BiFunction;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -74,8 +77,7 @@ class KerasSemanticsTest {
       double expected =
           (x.getDouble(0, c, 2, 3) - mean.getDouble(c)) / Math.sqrt(variance.getDouble(c) + 1e-3)
               + beta.getDouble(c);
-      assertThat(y.getDouble(0, c, 2, 3))
-          .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-4));
+      assertThat(y.getDouble(0, c, 2, 3)).isCloseTo(expected, within(1e-4));
     }
   }
 
@@ -88,8 +90,7 @@ class KerasSemanticsTest {
             .setInputTypes(GraphDefaults.imageInput(4, 4, 2));
     LayerGraph g = new LayerGraph(builder, "input", new FeatureShape(2, 4, 4));
     String bn = g.batchNormNoScale("bn", "input", 1e-3, 0.99);
-    builder.addLayer(
-        "pool", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder().build(), bn);
+    builder.addLayer("pool", new GlobalPoolingLayer.Builder().build(), bn);
     builder.addLayer(
         "out",
         new OutputLayer.Builder(LossFunction.MSE).nOut(1).activation(Activation.IDENTITY).build(),
@@ -100,5 +101,33 @@ class KerasSemanticsTest {
     network.fit(
         new DataSet(Nd4j.rand(DataType.FLOAT, 4, 2, 4, 4), Nd4j.ones(DataType.FLOAT, 4, 1)));
     assertThat(network.getLayer("bn_beta").getParam("beta")).isNotEqualTo(before);
+  }
+
+  @Test
+  void samePoolingIgnoresThePaddingAsTensorFlowDoes() {
+    INDArray x = Nd4j.rand(DataType.FLOAT, 1, 2, 6, 6).subi(2); // all negative
+    INDArray max = graph(6, 6, (g, in) -> g.maxPool("p", in, 3, 2, Padding.SAME)).outputSingle(x);
+    // TensorFlow pads max pooling with -inf: the bottom-right window sees only x[4..5, 4..5]
+    double expectedMax =
+        x.get(
+                NDArrayIndex.point(0),
+                NDArrayIndex.point(0),
+                NDArrayIndex.interval(4, 6),
+                NDArrayIndex.interval(4, 6))
+            .maxNumber()
+            .doubleValue();
+    assertThat(max.getDouble(0, 0, 2, 2)).isCloseTo(expectedMax, within(1e-6));
+
+    INDArray avg = graph(6, 6, (g, in) -> g.avgPool("p", in, 3, 1, Padding.SAME)).outputSingle(x);
+    // and leaves padded cells out of averages: the corner averages x[0..1, 0..1]
+    double expectedAvg =
+        x.get(
+                NDArrayIndex.point(0),
+                NDArrayIndex.point(1),
+                NDArrayIndex.interval(0, 2),
+                NDArrayIndex.interval(0, 2))
+            .meanNumber()
+            .doubleValue();
+    assertThat(avg.getDouble(0, 1, 0, 0)).isCloseTo(expectedAvg, within(1e-5));
   }
 }
