@@ -130,4 +130,19 @@ class KerasSemanticsTest {
             .doubleValue();
     assertThat(avg.getDouble(0, 1, 0, 0)).isCloseTo(expectedAvg, within(1e-5));
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {16, 17})
+  void sameStride2DepthwiseEqualsCorrectPadThenValid(int size) {
+    ComputationGraph same =
+        graph(size, size, (g, in) -> g.depthwise("d", in, 3, 2, Padding.SAME, false));
+    ComputationGraph padded =
+        graph(
+            size,
+            size,
+            (g, in) -> g.depthwise("d", g.corrected("pad", in, 3), 3, 2, Padding.VALID, false));
+    padded.getLayer("d").setParams(same.getLayer("d").params().dup());
+    INDArray x = Nd4j.rand(DataType.FLOAT, 1, 2, size, size);
+    assertThat(same.outputSingle(x).equalsWithEps(padded.outputSingle(x), 1e-5)).isTrue();
+  }
 }
