@@ -16,6 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gamma. DL4J's batch normalisation either learns both or locks both, so that layer is written as a
  * locked DL4J batch normalisation followed by this bias. The parameter count and the arithmetic
  * then equal Keras', and the beta of a Keras weights file has a place to go.
+ *
+ * <p>To set the parameter, assign in place ({@code layer.getParam(BETA).assign(value)}): DL4J
+ * M2.1's {@code SameDiffLayer.setParam} checks the shape and then assigns nothing.
  */
 public class ChannelBias extends SameDiffLayer {
 
