@@ -1,6 +1,8 @@
 package dev.musket.engine.train.loss;
 
 import dev.musket.engine.config.LossExpression;
+import dev.musket.engine.config.StageConfig;
+import dev.musket.engine.config.TrainingSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -107,6 +109,16 @@ public final class LossRegistry {
       result.add(build(expressions.get(expressions.size() == 1 ? 0 : i)));
     }
     return result;
+  }
+
+  /**
+   * The losses a stage trains with: the stage's own {@code loss} when it sets one (Musket
+   * recompiles the model with it), else the experiment's.
+   */
+  public List<ILossFunction> forStage(TrainingSpec training, StageConfig stage, int outputs) {
+    List<LossExpression> expressions =
+        stage.losses() != null && !stage.losses().isEmpty() ? stage.losses() : training.losses();
+    return forOutputs(expressions, outputs);
   }
 
   private static String key(String name) {

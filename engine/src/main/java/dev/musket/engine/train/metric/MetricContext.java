@@ -1,6 +1,9 @@
 package dev.musket.engine.train.metric;
 
 import dev.musket.engine.config.LossExpression;
+import dev.musket.engine.config.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,6 +18,26 @@ public record MetricContext(int outputWidth, String activation, LossExpression l
 
   public MetricContext {
     activation = activation == null ? "linear" : activation.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * One context per output head of {@code model}, in head order. A single activation or loss serves
+   * every head, as in Musket's config.
+   *
+   * @param losses the losses in effect (the experiment's, or the stage's when it sets one)
+   */
+  public static List<MetricContext> forHeads(ModelSpec model, List<LossExpression> losses) {
+    List<MetricContext> contexts = new ArrayList<>();
+    for (int i = 0; i < model.classes().size(); i++) {
+      String activation = model.activations().isEmpty() ? null : at(model.activations(), i);
+      LossExpression loss = losses.isEmpty() ? null : at(losses, i);
+      contexts.add(new MetricContext(model.classes().get(i), activation, loss));
+    }
+    return contexts;
+  }
+
+  private static <T> T at(List<T> list, int i) {
+    return list.get(Math.min(i, list.size() - 1));
   }
 
   /** Whether the loss is exactly the one named (not a composite containing it). */

@@ -50,6 +50,35 @@ class LossInNetworkTest {
   }
 
   @Test
+  void sparseTargetsTrainASoftmaxHead() {
+    ILossFunction loss = LossRegistry.withBuiltIns().resolve("sparse_categorical_crossentropy");
+    MultiLayerConfiguration conf =
+        new NeuralNetConfiguration.Builder()
+            .seed(7)
+            .dataType(DataType.DOUBLE)
+            .updater(new Sgd(0.5))
+            .list()
+            .layer(
+                new OutputLayer.Builder()
+                    .nIn(3)
+                    .nOut(3)
+                    .activation(Activation.SOFTMAX)
+                    .lossFunction(loss)
+                    .build())
+            .build();
+    MultiLayerNetwork net = new MultiLayerNetwork(conf);
+    net.init();
+    DataSet data =
+        new DataSet(
+            Nd4j.eye(3).castTo(DataType.DOUBLE), Nd4j.create(new double[][] {{0}, {1}, {2}}));
+    double before = net.score(data);
+    for (int i = 0; i < 20; i++) {
+      net.fit(data);
+    }
+    assertThat(net.score(data)).isLessThan(before);
+  }
+
+  @Test
   void theNetworkReportsTheKerasBatchLossAndTrainsDownhill() {
     ILossFunction loss = LossRegistry.withBuiltIns().resolve("binary_crossentropy");
     MultiLayerNetwork net = new MultiLayerNetwork(configuration(loss));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.musket.engine.config.LossExpression;
+import dev.musket.engine.config.StageConfig;
+import dev.musket.engine.config.TrainingSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -76,6 +78,40 @@ class LossRegistryTest {
     assertThat(two.get(1)).isInstanceOf(LogLoss.class);
     assertThatThrownBy(() -> registry.forOutputs(List.of(expression("mae"), expression("mse")), 3))
         .hasMessageContaining("3 outputs but 2 losses");
+  }
+
+  @Test
+  void aStageLossReplacesTheExperimentLoss() {
+    TrainingSpec training = training(List.of(expression("binary_crossentropy")));
+    assertThat(registry.forStage(training, stage(null), 1).get(0))
+        .isInstanceOf(BinaryCrossentropyLoss.class);
+    assertThat(registry.forStage(training, stage(List.of(expression("0.5*focal_loss"))), 1).get(0))
+        .isInstanceOf(WeightedSumLoss.class);
+  }
+
+  private static TrainingSpec training(List<LossExpression> losses) {
+    return new TrainingSpec(
+        "Adam",
+        0.001,
+        null,
+        null,
+        8,
+        32,
+        losses,
+        List.of(),
+        "val_loss",
+        "auto",
+        List.of(),
+        null,
+        List.of(),
+        List.of(),
+        null,
+        false,
+        false);
+  }
+
+  private static StageConfig stage(List<LossExpression> losses) {
+    return new StageConfig(1, null, losses, null, null, null, null, null, null, null, false);
   }
 
   @Test
