@@ -18,6 +18,17 @@ public record MetricsSummary(Map<String, MetricStats> folds, Map<String, Double>
     holdout = Collections.unmodifiableMap(new TreeMap<>(holdout));
   }
 
+  /**
+   * The summary of per-fold values: each metric's list of one value per fold becomes its spread;
+   * {@code holdout} holds the values on the holdout set, by metric name without the suffix.
+   */
+  public static MetricsSummary fromFoldValues(
+      Map<String, ? extends java.util.Collection<Double>> perFold, Map<String, Double> holdout) {
+    Map<String, MetricStats> stats = new TreeMap<>();
+    perFold.forEach((k, v) -> stats.put(k, MetricStats.of(v)));
+    return new MetricsSummary(stats, holdout);
+  }
+
   Map<String, Object> toYaml() {
     Map<String, Object> m = new TreeMap<>();
     folds.forEach((k, v) -> m.put(k, v.toYaml()));

@@ -95,6 +95,16 @@ class ExperimentFolderTest {
   }
 
   @Test
+  void aStageSummaryIsBuiltFromOneValuePerFold() {
+    MetricsSummary s =
+        MetricsSummary.fromFoldValues(
+            Map.of("binary_accuracy", List.of(0.5, 0.7, 0.9)), Map.of("binary_accuracy", 0.75));
+
+    assertThat(s.folds()).containsEntry("binary_accuracy", MetricStats.of(0.5, 0.7, 0.9));
+    assertThat(s.holdout()).containsEntry("binary_accuracy", 0.75);
+  }
+
+  @Test
   void summaryIsWrittenInPyYamlStyle() throws IOException {
     ExperimentFolder f = folder();
 
