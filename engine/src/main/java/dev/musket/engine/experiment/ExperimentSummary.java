@@ -1,0 +1,56 @@
+package dev.musket.engine.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The content of a completed experiment's {@code summary.yaml}, as Musket's {@code generateReports}
+ * wrote it: {@code completed: true}, the config's file name, the subsample, the folds trained, one
+ * {@link MetricsSummary} per stage and one for all stages together.
+ */
+public record ExperimentSummary(
+    String cfgName,
+    double subsample,
+    List<Integer> folds,
+    List<MetricsSummary> stages,
+    MetricsSummary allStages) {
+
+  public ExperimentSummary {
+    folds = List.copyOf(folds);
+    stages = List.copyOf(stages);
+  }
+
+  Map<String, Object> toYaml() {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("completed", true);
+    m.put("cfgName", cfgName);
+    m.put("subsample", subsample);
+    m.put("folds", folds);
+    List<Object> st = new ArrayList<>();
+    stages.forEach(s -> st.add(s.toYaml()));
+    m.put("stages", st);
+    m.put("allStages", allStages.toYaml());
+    return m;
+  }
+
+  static ExperimentSummary fromYaml(Map<?, ?> m) {
+    List<Integer> folds = new ArrayList<>();
+    if (m.get("folds") instanceof List<?> l) {
+      l.forEach(f -> folds.add(((Number) f).intValue()));
+    }
+    List<MetricsSummary> stages = new ArrayList<>();
+    if (m.get("stages") instanceof List<?> l) {
+      l.forEach(
+          s -> stages.add(MetricsSummary.fromYaml(s instanceof Map<?, ?> sm ? sm : Map.of())));
+    }
+    Object all = m.get("allStages");
+    return new ExperimentSummary(
+        String.valueOf(m.get("cfgName")),
+        m.get("subsample") instanceof Number n ? n.doubleValue() : 1.0,
+        folds,
+        stages,
+        MetricsSummary.fromYaml(all instanceof Map<?, ?> am ? am : Map.of()));
+  }
+}

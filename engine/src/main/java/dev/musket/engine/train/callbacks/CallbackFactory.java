@@ -1,0 +1,159 @@
+package dev.musket.engine.train.callbacks;
+
+import dev.musket.engine.config.ComponentReader;
+import dev.musket.engine.config.ComponentSpec;
+import dev.musket.engine.config.ConfigNode;
+import dev.musket.engine.config.StageConfig;
+import dev.musket.engine.config.schema.ComponentDef;
+import dev.musket.engine.config.schema.NameCatalog;
+import dev.musket.engine.config.schema.Schema;
+import dev.musket.engine.config.validate.DiagnosticSink;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Builds the callbacks of a stage from the config's {@code {Name: args}} entries.
+ *
+ * <p>Musket's rule for a stage: its {@code callbacks} replace the global ones, its {@code
+ * extra_callbacks} are added after them. Every call builds fresh instances, because Musket
+ * deep-copied the callbacks for every fold and stage, so no counter leaks from one stage into the
+ * next. Defaults come from the schema. Project code may add builders for its own callback names.
+ */
+public final class CallbackFactory {
+
+  private final NameCatalog<ComponentDef> catalog;
+  private final Map<String, Function<ComponentSpec, TrainingCallback>> projectBuilders;
+
+  public CallbackFactory() {
+    this(Schema.classification(), Map.of());
+  }
+
+  /**
+   * @param projectBuilders builders for callback names defined by project code, by name
+   */
+  public CallbackFactory(
+      Schema schema, Map<String, Function<ComponentSpec, TrainingCallback>> projectBuilders) {
+    this.catalog = schema.callbacks();
+    this.projectBuilders = Map.copyOf(projectBuilders);
+  }
+
+  /** The entries that apply to a stage: its own {@code callbacks} or the global ones, + extras. */
+  public static List<ComponentSpec> specsForStage(List<ComponentSpec> global, StageConfig stage) {
+    List<ComponentSpec> specs = new ArrayList<>();
+    specs.addAll(stage.callbacks() != null ? stage.callbacks() : global);
+    if (stage.extraCallbacks() != null) {
+      specs.addAll(stage.extraCallbacks());
+    }
+    return specs;
+  }
+
+  /** Fresh callbacks for one fold's stage. */
+  public List<TrainingCallback> forStage(List<ComponentSpec> global, StageConfig stage) {
+    List<TrainingCallback> out = new ArrayList<>();
+    for (ComponentSpec spec : specsForStage(global, stage)) {
+      out.add(create(spec));
+    }
+    return out;
+  }
+
+  /**
+   * Builds one callback.
+   *
+   * @throws IllegalArgumentException for an argument the callback cannot take, or a name no builder
+   *     knows (the message lists the ones it knows)
+   */
+  public TrainingCallback create(ComponentSpec spec) {
+    Function<ComponentSpec, TrainingCallback> project = projectBuilders.get(spec.name());
+    if (project != null) {
+      return project.apply(spec);
+    }
+    ComponentDef def =
+        catalog
+            .find(spec.name())
+            .orElseThrow(() -> unknown(spec.name(), "is not a known callback"));
+    CallbackArgs a = new CallbackArgs(spec, def);
+    return switch (def.name()) {
+      case "EarlyStopping" ->
+          new EarlyStopping(
+              a.text("monitor"),
+              a.integer("patience"),
+              a.text("mode"),
+              a.number("min_delta"),
+              a.numberOrNull("baseline"),
+              a.bool("restore_best_weights"));
+      case "ReduceLROnPlateau" ->
+          new ReduceLROnPlateau(
+              a.text("monitor"),
+              a.number("factor"),
+              a.integer("patience"),
+              a.text("mode"),
+              a.number("min_delta"),
+              a.integer("cooldown"),
+              a.number("min_lr"));
+      case "CyclicLR" ->
+          new CyclicLR(
+              a.number("base_lr"),
+              a.number("max_lr"),
+              a.number("step_size"),
+              CyclicLR.Mode.parse(a.text("mode")),
+              a.number("gamma"),
+              a.given("scale_mode") ? a.text("scale_mode") : null);
+      case "LRVariator" ->
+          new LRVariator(
+              a.numberOrNull("fromVal"),
+              a.number("toVal"),
+              LrCurve.parse(a.value("style")),
+              a.numberOrNull("relSize"),
+              a.integerOrNull("absSize"),
+              a.numberOrNull("periodEpochs"),
+              a.integerOrNull("periodSteps"),
+              a.node("then").map(this::chained).orElse(null));
+      case "TerminateOnNaN" -> new TerminateOnNaN();
+      default -> throw unknown(def.name(), "is not supported by this engine yet");
+    };
+  }
+
+  /** Musket's {@code then}: a callback tree of which the first entry is used. */
+  private TrainingCallback chained(ConfigNode tree) {
+    DiagnosticSink sink = new DiagnosticSink();
+    List<ComponentReader.Entry> entries = ComponentReader.entries(tree, sink);
+    if (entries.isEmpty()) {
+      return null;
+    }
+    ComponentReader.Entry first = entries.get(0);
+    return catalog
+        .find(first.name())
+        .map(def -> create(ComponentReader.bind(def, first, sink)))
+        .orElseGet(
+            () -> {
+              if (projectBuilders.containsKey(first.name())) {
+                Map<String, ConfigNode> args = new LinkedHashMap<>();
+                if (first.value() instanceof ConfigNode.Mapping m) {
+                  m.entries().forEach(e -> args.put(e.key(), e.value()));
+                }
+                return create(
+                    new ComponentSpec(first.name(), args, first.keyPosition(), first.value()));
+              }
+              throw unknown(first.name(), "is not a known callback");
+            });
+  }
+
+  private IllegalArgumentException unknown(String name, String problem) {
+    TreeSet<String> known =
+        new TreeSet<>(
+            List.of(
+                "EarlyStopping", "ReduceLROnPlateau", "CyclicLR", "LRVariator", "TerminateOnNaN"));
+    known.addAll(projectBuilders.keySet());
+    return new IllegalArgumentException(
+        "Callback '"
+            + name
+            + "' "
+            + problem
+            + "; callbacks that can run: "
+            + String.join(", ", known));
+  }
+}
