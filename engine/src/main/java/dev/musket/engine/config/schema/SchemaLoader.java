@@ -73,7 +73,43 @@ final class SchemaLoader {
     return out;
   }
 
+  /** The keys a property entry may have; anything else is a typo or a YAML quoting slip. */
+  private static final java.util.Set<String> PROPERTY_KEYS =
+      java.util.Set.of(
+          "type",
+          "default",
+          "required",
+          "nullable",
+          "min",
+          "max",
+          "exclusiveMin",
+          "exclusiveMax",
+          "values",
+          "ignoreCase",
+          "aliases",
+          "length",
+          "doc");
+
+  private static final java.util.Set<String> COMPONENT_KEYS =
+      java.util.Set.of("doc", "aliases", "positional", "params");
+
+  private static void onlyKeys(
+      String where, Map<String, Object> entry, java.util.Set<String> allowed) {
+    for (String key : entry.keySet()) {
+      if (!allowed.contains(key)) {
+        throw new IllegalStateException(
+            "bad schema entry "
+                + where
+                + ": unknown key '"
+                + key
+                + "' (a comma inside an unquoted"
+                + " flow-map doc?)");
+      }
+    }
+  }
+
   private static PropertySpec property(String where, String name, Map<String, Object> s) {
+    onlyKeys(where, s, PROPERTY_KEYS);
     try {
       return new PropertySpec(
           name,
@@ -104,6 +140,7 @@ final class SchemaLoader {
     entries.forEach(
         (name, spec) -> {
           Map<String, Object> s = map(spec);
+          onlyKeys(where + "." + name, s, java.util.Set.of("doc", "aliases"));
           out.add(new NamedEntry(name, strings(s.get("aliases")), (String) s.get("doc")));
         });
     return out;
@@ -114,6 +151,7 @@ final class SchemaLoader {
     entries.forEach(
         (name, spec) -> {
           Map<String, Object> s = map(spec);
+          onlyKeys(where + "." + name, s, COMPONENT_KEYS);
           Map<String, PropertySpec> params = properties(where + "." + name, map(s.get("params")));
           List<String> positional = strings(s.get("positional"));
           for (String p : positional) {
