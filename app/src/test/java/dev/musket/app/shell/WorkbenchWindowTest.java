@@ -64,6 +64,19 @@ class WorkbenchWindowTest {
       assertThat(editor.getProblems())
           .extracting(dev.musket.editor.diagnostics.Problem::message)
           .anyMatch(m -> m.startsWith("misses the required property 'classes'"));
+
+      // typing marks the tab dirty; Ctrl+S saves atomically and clears the mark
+      robot.clickOn(editor.codeArea()).type(javafx.scene.input.KeyCode.END).write("\nbatch: 4");
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(tabs.getTabs().get(0).getText()).isEqualTo("*baseline");
+      robot
+          .press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S)
+          .release(javafx.scene.input.KeyCode.S, javafx.scene.input.KeyCode.CONTROL);
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(tabs.getTabs().get(0).getText()).isEqualTo("baseline");
+      assertThat(Files.readString(flowers.resolve("experiments/baseline/config.yaml")))
+          .isEqualTo(editor.getText())
+          .contains("batch: 4");
     } finally {
       FxToolkit.cleanupApplication(app);
     }
