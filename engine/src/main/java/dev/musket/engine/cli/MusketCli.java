@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       WorkbenchCommand.class,
       SummaryCommand.class,
       PreviewCommand.class,
+      AnalyzeCommand.class,
     })
 public final class MusketCli implements Runnable {
 
