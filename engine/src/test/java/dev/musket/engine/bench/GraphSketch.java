@@ -1,5 +1,6 @@
 package dev.musket.engine.bench;
 
+import dev.musket.engine.onednn.OneDnnConvolutionLayer;
 import dev.musket.engine.runtime.FastDefaults;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
@@ -28,6 +29,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 final class GraphSketch {
 
+  /** {@code -Dmusket.bench.conv=onednn}: the engine's oneDNN convolution instead of DL4J's. */
+  static final boolean ONEDNN_CONV = "onednn".equals(System.getProperty("musket.bench.conv"));
+
   private final GraphBuilder graph;
   private int counter;
 
@@ -44,17 +48,15 @@ final class GraphSketch {
   }
 
   String conv(String in, int out, int kernel, int stride, int pad, boolean bias) {
-    return add(
-        "conv",
+    ConvolutionLayer.Builder conv =
         new ConvolutionLayer.Builder(kernel, kernel)
             .stride(stride, stride)
             .padding(pad, pad)
             .nOut(out)
             .hasBias(bias)
             .activation(Activation.IDENTITY)
-            .dataFormat(FastDefaults.DATA_FORMAT)
-            .build(),
-        in);
+            .dataFormat(FastDefaults.DATA_FORMAT);
+    return add("conv", ONEDNN_CONV ? new OneDnnConvolutionLayer(conv) : conv.build(), in);
   }
 
   String depthwise(String in, int kernel, int stride, int pad) {

@@ -26,7 +26,9 @@ final class ThroughputBenchmark {
       double trainForeignCpu,
       double inferForeignCpu,
       double trainMedianSeconds,
-      double inferMedianSeconds) {}
+      double inferMedianSeconds,
+      double trainMinSeconds,
+      double inferMinSeconds) {}
 
   private final int warmup;
   private final int iterations;
@@ -56,20 +58,24 @@ final class ThroughputBenchmark {
     DataSet batch = new DataSet(x, y);
 
     CpuContention[] contention = new CpuContention[1];
-    double trainMedian = medianSeconds(() -> net.fit(batch), contention);
+    double[] train = sortedSeconds(() -> net.fit(batch), contention);
     double trainForeign = contention[0].foreignFraction();
-    double inferMedian = medianSeconds(() -> net.output(false, x), contention);
+    double[] infer = sortedSeconds(() -> net.output(false, x), contention);
     double inferForeign = contention[0].foreignFraction();
+    double trainMedian = median(train);
+    double inferMedian = median(infer);
     return new Result(
         benchCase.batch() / trainMedian,
         benchCase.batch() / inferMedian,
         trainForeign,
         inferForeign,
         trainMedian,
-        inferMedian);
+        inferMedian,
+        train[0],
+        infer[0]);
   }
 
-  private double medianSeconds(Runnable iteration, CpuContention[] contention) {
+  private double[] sortedSeconds(Runnable iteration, CpuContention[] contention) {
     for (int i = 0; i < warmup; i++) {
       iteration.run();
     }
@@ -81,8 +87,12 @@ final class ThroughputBenchmark {
       seconds[i] = (System.nanoTime() - t0) / 1e9;
     }
     Arrays.sort(seconds);
-    return iterations % 2 == 1
-        ? seconds[iterations / 2]
-        : (seconds[iterations / 2 - 1] + seconds[iterations / 2]) / 2;
+    return seconds;
+  }
+
+  /** The median as Python's statistics.median computes it (the peer's). */
+  private static double median(double[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }
