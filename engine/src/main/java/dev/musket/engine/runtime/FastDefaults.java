@@ -1,9 +1,11 @@
 package dev.musket.engine.runtime;
 
+import dev.musket.engine.onednn.OneDnnConvolutionLayer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -21,8 +23,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * </ul>
  *
  * <p>Use: {@code ComputationGraphConfiguration.GraphBuilder g =
- * FastDefaults.builder().seed(42).updater(...).graphBuilder();} and pass {@link #DATA_FORMAT} to
- * every layer builder that takes a {@code dataFormat}. {@code FastDefaultsTest} pins the settings.
+ * FastDefaults.builder().seed(42).updater(...).graphBuilder();}, pass {@link #DATA_FORMAT} to every
+ * layer builder that takes a {@code dataFormat}, and make every plain 2-D convolution with {@link
+ * #convolution(ConvolutionLayer.Builder)} instead of {@code builder.build()}. {@code
+ * FastDefaultsTest} pins the settings.
  */
 public final class FastDefaults {
 
@@ -40,6 +44,17 @@ public final class FastDefaults {
   public static NeuralNetConfiguration.Builder builder() {
     NativeRuntime.initialize();
     return apply(new NeuralNetConfiguration.Builder());
+  }
+
+  /**
+   * The engine's convolution layer for a configured DL4J builder: DL4J's {@link ConvolutionLayer}
+   * (same parameters, same results) whose forward and backward call oneDNN directly with cached
+   * primitives ({@link OneDnnConvolutionLayer}); measured faster than DL4J's own oneDNN path on
+   * ResNet shapes (docs/decisions/0003-layer-implementation-and-data-format.md). Use it for every
+   * plain 2-D convolution; depthwise and separable convolutions stay DL4J's.
+   */
+  public static ConvolutionLayer convolution(ConvolutionLayer.Builder builder) {
+    return new OneDnnConvolutionLayer(builder.dataFormat(DATA_FORMAT));
   }
 
   /** Applies the fast settings to an existing builder and returns it. */

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.activations.Activation;
@@ -42,7 +43,7 @@ class OneDnnConvolutionLayerTest {
       int kernel, int stride, int pad, boolean bias, int channels, int size) {
     ComputationGraph reference = network(kernel, stride, pad, bias, channels, size, b -> b.build());
     ComputationGraph oneDnn =
-        network(kernel, stride, pad, bias, channels, size, OneDnnConvolutionLayer::new);
+        network(kernel, stride, pad, bias, channels, size, FastDefaults::convolution);
     oneDnn.setParams(reference.params().dup());
     assertThat(oneDnn.getLayer("conv2")).isInstanceOf(OneDnnConvolutionLayer.Impl.class);
 
@@ -63,6 +64,17 @@ class OneDnnConvolutionLayerTest {
     reference.fit(new DataSet(x, y));
     oneDnn.fit(new DataSet(x, y));
     assertClose(oneDnn.params(), reference.params());
+  }
+
+  @Test
+  void survivesAJsonRoundTrip() {
+    ComputationGraphConfiguration conf =
+        network(3, 1, 1, true, 4, 6, FastDefaults::convolution).getConfiguration();
+    ComputationGraphConfiguration back = ComputationGraphConfiguration.fromJson(conf.toJson());
+    assertThat(back).isEqualTo(conf);
+    ComputationGraph restored = new ComputationGraph(back);
+    restored.init();
+    assertThat(restored.getLayer("conv1")).isInstanceOf(OneDnnConvolutionLayer.Impl.class);
   }
 
   private static void assertClose(INDArray actual, INDArray expected) {
