@@ -1,5 +1,6 @@
 package dev.musket.engine.cli;
 
+import dev.musket.engine.runtime.NativeRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,7 @@ public final class MusketCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    NativeRuntime.initialize(); // before any ND4J class loads: selects the fast native path
     System.exit(run(args));
   }
 

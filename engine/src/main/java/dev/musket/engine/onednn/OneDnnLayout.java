@@ -1,0 +1,15 @@
+package dev.musket.engine.onednn;
+
+/**
+ * The layout choice of the engine's oneDNN layers, decided by measurement (docs/decisions/0003).
+ */
+final class OneDnnLayout {
+  /**
+   * Let primitives pick blocked layouts and reorder at layer boundaries ({@code true}), or work on
+   * plain NCHW/OIHW in place ({@code false}).
+   */
+  static final boolean BLOCKED =
+      Boolean.parseBoolean(System.getProperty("musket.onednn.blocked", "true"));
+
+  private OneDnnLayout() {}
+}

@@ -1,0 +1,68 @@
+package dev.musket.engine.runtime;
+
+import dev.musket.engine.onednn.OneDnnConvolutionLayer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The network-configuration settings every architecture builder uses, so that no network leaves the
+ * fast CPU path by accident (measured in shared/reference/dl4j-cpu-performance.md and
+ * docs/decisions/0003-layer-implementation-and-data-format.md):
+ *
+ * <ul>
+ *   <li>{@link CacheMode#HOST}: keep each layer's forward output for backprop; without it every
+ *       convolution's forward runs twice per iteration (ResNet-18: 30% of the time);
+ *   <li>workspaces {@link WorkspaceMode#ENABLED} for training and inference (NONE costs 25-60%);
+ *   <li>float32 parameters and activations (the only type the oneDNN helpers accept);
+ *   <li>{@link #DATA_FORMAT} NCHW for every convolution, pooling and batch-norm layer (NHWC trains
+ *       slower through the helpers).
+ * </ul>
+ *
+ * <p>Use: {@code ComputationGraphConfiguration.GraphBuilder g =
+ * FastDefaults.builder().seed(42).updater(...).graphBuilder();}, pass {@link #DATA_FORMAT} to every
+ * layer builder that takes a {@code dataFormat}, and make every plain 2-D convolution with {@link
+ * #convolution(ConvolutionLayer.Builder)} instead of {@code builder.build()}. {@code
+ * FastDefaultsTest} pins the settings.
+ */
+public final class FastDefaults {
+
+  /** The data format of every 2-D layer: the one the oneDNN helpers are fastest with here. */
+  public static final CNN2DFormat DATA_FORMAT = CNN2DFormat.NCHW;
+
+  /** The data type of every network. */
+  public static final DataType DATA_TYPE = DataType.FLOAT;
+
+  private FastDefaults() {}
+
+  /**
+   * A new configuration builder with the fast settings, after {@link NativeRuntime#initialize()}.
+   */
+  public static NeuralNetConfiguration.Builder builder() {
+    NativeRuntime.initialize();
+    return apply(new NeuralNetConfiguration.Builder());
+  }
+
+  /**
+   * The engine's convolution layer for a configured DL4J builder: DL4J's {@link ConvolutionLayer}
+   * (same parameters, same results) whose forward and backward call oneDNN directly with cached
+   * primitives ({@link OneDnnConvolutionLayer}); measured faster than DL4J's own oneDNN path on
+   * ResNet shapes (docs/decisions/0003-layer-implementation-and-data-format.md). Use it for every
+   * plain 2-D convolution; depthwise and separable convolutions stay DL4J's.
+   */
+  public static ConvolutionLayer convolution(ConvolutionLayer.Builder builder) {
+    return new OneDnnConvolutionLayer(builder.dataFormat(DATA_FORMAT));
+  }
+
+  /** Applies the fast settings to an existing builder and returns it. */
+  public static NeuralNetConfiguration.Builder apply(NeuralNetConfiguration.Builder builder) {
+    return builder
+        .dataType(DATA_TYPE)
+        .cacheMode(CacheMode.HOST)
+        .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+        .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.musket.engine.bench;
+
+import dev.musket.engine.onednn.OneDnnConvolutionLayer;
+import dev.musket.engine.runtime.FastDefaults;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * A terse way to write PyTorch-style topologies as a DL4J graph: each method adds one layer (or
+ * vertex) after a named input and returns the new vertex's name. Layers use {@link FastDefaults};
+ * convolutions use explicit padding (PyTorch's semantics) and infer {@code nIn} from the input
+ * type. Adam 1e-3 as in the peer.
+ */
+final class GraphSketch {
+
+  /** {@code -Dmusket.bench.conv=onednn}: the engine's oneDNN convolution instead of DL4J's. */
+  static final boolean ONEDNN_CONV = "onednn".equals(System.getProperty("musket.bench.conv"));
+
+  private final GraphBuilder graph;
+  private int counter;
+
+  GraphSketch(int size) {
+    graph =
+        FastDefaults.builder()
+            .seed(0)
+            .updater(new Adam(1e-3))
+            .weightInit(WeightInit.RELU)
+            .convolutionMode(ConvolutionMode.Truncate)
+            .graphBuilder()
+            .addInputs("input")
+            .setInputTypes(InputType.convolutional(size, size, 3, FastDefaults.DATA_FORMAT));
+  }
+
+  String conv(String in, int out, int kernel, int stride, int pad, boolean bias) {
+    ConvolutionLayer.Builder conv =
+        new ConvolutionLayer.Builder(kernel, kernel)
+            .stride(stride, stride)
+            .padding(pad, pad)
+            .nOut(out)
+            .hasBias(bias)
+            .activation(Activation.IDENTITY)
+            .dataFormat(FastDefaults.DATA_FORMAT);
+    return add("conv", ONEDNN_CONV ? new OneDnnConvolutionLayer(conv) : conv.build(), in);
+  }
+
+  String depthwise(String in, int kernel, int stride, int pad) {
+    return add(
+        "dwconv",
+        new DepthwiseConvolution2D.Builder(kernel, kernel)
+            .stride(stride, stride)
+            .padding(pad, pad)
+            .depthMultiplier(1)
+            .hasBias(false)
+            .activation(Activation.IDENTITY)
+            .dataFormat(FastDefaults.DATA_FORMAT)
+            .build(),
+        in);
+  }
+
+  String batchNorm(String in) {
+    return add("bn", new BatchNormalization.Builder().eps(1e-5).decay(0.9).build(), in);
+  }
+
+  String activation(String in, Activation activation) {
+    return add("act", new ActivationLayer.Builder().activation(activation).build(), in);
+  }
+
+  String pool(String in, PoolingType type, int kernel, int stride, int pad) {
+    return add(
+        "pool",
+        new SubsamplingLayer.Builder(
+                type == PoolingType.MAX
+                    ? SubsamplingLayer.PoolingType.MAX
+                    : SubsamplingLayer.PoolingType.AVG)
+            .kernelSize(kernel, kernel)
+            .stride(stride, stride)
+            .padding(pad, pad)
+            .dataFormat(FastDefaults.DATA_FORMAT)
+            .build(),
+        in);
+  }
+
+  String globalAveragePool(String in) {
+    return add("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), in);
+  }
+
+  String sum(String... inputs) {
+    String name = "add" + (++counter);
+    graph.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Add), inputs);
+    return name;
+  }
+
+  String concat(String... inputs) {
+    String name = "cat" + (++counter);
+    graph.addVertex(name, new MergeVertex(), inputs);
+    return name;
+  }
+
+  /** Adds the classifier (linear + softmax cross-entropy, as PyTorch's CrossEntropyLoss). */
+  ComputationGraphConfiguration classifier(String in, int classes) {
+    add(
+        "output",
+        new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+            .nOut(classes)
+            .activation(Activation.SOFTMAX)
+            .build(),
+        in);
+    return graph.setOutputs("output" + counter).build();
+  }
+
+  private String add(String kind, org.deeplearning4j.nn.conf.layers.Layer layer, String in) {
+    String name = kind + (++counter);
+    graph.addLayer(name, layer, in);
+    return name;
+  }
+}

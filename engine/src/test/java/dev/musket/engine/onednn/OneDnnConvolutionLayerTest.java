@@ -1,0 +1,129 @@
+package dev.musket.engine.onednn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.musket.engine.runtime.FastDefaults;
+import java.util.function.Function;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The engine's oneDNN convolution must compute what DL4J's own layer computes: the same network
+ * built twice (DL4J's ConvolutionLayer, then OneDnnConvolutionLayer) with the same parameters gives
+ * the same outputs and the same gradients for every parameter, to float tolerance. Two stacked
+ * convolutions, so the first one's weight gradient also checks the second one's input gradient.
+ */
+class OneDnnConvolutionLayerTest {
+
+  @ParameterizedTest(name = "{0}x{0} stride {1} pad {2}, bias {3}, {4} channels, {5}x{5}")
+  @CsvSource({
+    "3, 1, 1, true, 8, 9",
+    "3, 2, 1, false, 16, 8",
+    "1, 2, 0, false, 16, 8",
+    "7, 2, 3, false, 8, 12",
+    "3, 1, 0, true, 4, 7"
+  })
+  void matchesDl4jsConvolutionInOutputsAndGradients(
+      int kernel, int stride, int pad, boolean bias, int channels, int size) {
+    ComputationGraph reference = network(kernel, stride, pad, bias, channels, size, b -> b.build());
+    ComputationGraph oneDnn =
+        network(kernel, stride, pad, bias, channels, size, FastDefaults::convolution);
+    oneDnn.setParams(reference.params().dup());
+    assertThat(oneDnn.getLayer("conv2")).isInstanceOf(OneDnnConvolutionLayer.Impl.class);
+
+    Nd4j.getRandom().setSeed(3);
+    INDArray x = Nd4j.randn(DataType.FLOAT, 3, 3, size, size);
+    INDArray y = Nd4j.randn(DataType.FLOAT, 3, 5);
+    assertClose(oneDnn.outputSingle(x), reference.outputSingle(x));
+
+    for (ComputationGraph net : new ComputationGraph[] {reference, oneDnn}) {
+      net.setInputs(x);
+      net.setLabels(y);
+      net.computeGradientAndScore();
+    }
+    assertClose(oneDnn.gradient().gradient(), reference.gradient().gradient());
+    assertThat(oneDnn.score())
+        .isCloseTo(reference.score(), org.assertj.core.data.Offset.offset(1e-4));
+
+    reference.fit(new DataSet(x, y));
+    oneDnn.fit(new DataSet(x, y));
+    assertClose(oneDnn.params(), reference.params());
+  }
+
+  @Test
+  void survivesAJsonRoundTrip() {
+    ComputationGraphConfiguration conf =
+        network(3, 1, 1, true, 4, 6, FastDefaults::convolution).getConfiguration();
+    ComputationGraphConfiguration back = ComputationGraphConfiguration.fromJson(conf.toJson());
+    assertThat(back).isEqualTo(conf);
+    ComputationGraph restored = new ComputationGraph(back);
+    restored.init();
+    assertThat(restored.getLayer("conv1")).isInstanceOf(OneDnnConvolutionLayer.Impl.class);
+  }
+
+  private static void assertClose(INDArray actual, INDArray expected) {
+    double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
+    double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
+    assertThat(maxDiff / scale).as("max |difference| / max |expected|").isLessThan(1e-4);
+  }
+
+  private static ComputationGraph network(
+      int kernel,
+      int stride,
+      int pad,
+      boolean bias,
+      int channels,
+      int size,
+      Function<ConvolutionLayer.Builder, ConvolutionLayer> make) {
+    ComputationGraphConfiguration conf =
+        FastDefaults.builder()
+            .seed(11)
+            .updater(new Sgd(0.1))
+            .convolutionMode(ConvolutionMode.Truncate)
+            .graphBuilder()
+            .addInputs("in")
+            .setInputTypes(InputType.convolutional(size, size, 3, FastDefaults.DATA_FORMAT))
+            .addLayer("conv1", make.apply(conv(kernel, stride, pad, bias, channels)), "in")
+            .addLayer("conv2", make.apply(conv(kernel, 1, kernel / 2, bias, channels)), "conv1")
+            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "conv2")
+            .addLayer(
+                "out",
+                new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                    .nOut(5)
+                    .activation(Activation.IDENTITY)
+                    .build(),
+                "gap")
+            .setOutputs("out")
+            .build();
+    ComputationGraph net = new ComputationGraph(conf);
+    net.init();
+    return net;
+  }
+
+  private static ConvolutionLayer.Builder conv(
+      int kernel, int stride, int pad, boolean bias, int channels) {
+    return new ConvolutionLayer.Builder(kernel, kernel)
+        .stride(stride, stride)
+        .padding(pad, pad)
+        .nOut(channels)
+        .hasBias(bias)
+        .activation(Activation.TANH)
+        .dataFormat(FastDefaults.DATA_FORMAT);
+  }
+}
