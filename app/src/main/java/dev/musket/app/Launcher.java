@@ -2,6 +2,7 @@ package dev.musket.app;
 
 import dev.musket.app.shell.WorkbenchApplication;
 import dev.musket.engine.cli.DesktopLauncher;
+import dev.musket.engine.runtime.NativeRuntime;
 import java.nio.file.Path;
 import javafx.application.Application;
 
@@ -13,6 +14,7 @@ import javafx.application.Application;
 public final class Launcher implements DesktopLauncher {
 
   public static void main(String[] args) {
+    NativeRuntime.initialize(); // before any ND4J class loads: selects the fast native path
     Application.launch(WorkbenchApplication.class, args);
   }
 

@@ -1,5 +1,6 @@
 package dev.musket.engine.model;
 
+import dev.musket.engine.runtime.FastDefaults;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -7,7 +8,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
@@ -21,18 +21,15 @@ import org.nd4j.linalg.learning.config.IUpdater;
 public final class GraphDefaults {
 
   /** Activations are channels-first: NHWC was slower for training with DL4J here. */
-  public static final CNN2DFormat DATA_FORMAT = CNN2DFormat.NCHW;
+  public static final CNN2DFormat DATA_FORMAT = FastDefaults.DATA_FORMAT;
 
   private GraphDefaults() {}
 
   /** Global network settings shared by every model graph. */
   public static NeuralNetConfiguration.Builder network(long seed, IUpdater updater) {
-    return new NeuralNetConfiguration.Builder()
+    // the fast-path settings (float32, CacheMode.HOST, workspaces) live in one place: FastDefaults
+    return FastDefaults.builder()
         .seed(seed)
-        .dataType(DataType.FLOAT)
-        .cacheMode(CacheMode.HOST)
-        .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-        .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
         .convolutionMode(ConvolutionMode.Truncate)
         .weightInit(WeightInit.XAVIER_UNIFORM)
         .updater(updater);
