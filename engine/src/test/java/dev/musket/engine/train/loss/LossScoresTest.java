@@ -155,6 +155,18 @@ class LossScoresTest {
   }
 
   @Test
+  void floatNetworksGetFloatGradientsAndScores() {
+    ILossFunction focal = REGISTRY.resolve("focal_loss");
+    INDArray y = Nd4j.create(new float[][] {{1, 0}});
+    INDArray p = Nd4j.create(new float[][] {{0.8f, 0.4f}});
+    assertThat(focal.computeGradient(y, p, IDENTITY, null).dataType())
+        .isEqualTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+    assertThat(focal.computeScoreArray(y, p, IDENTITY, null).dataType())
+        .isEqualTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+    assertThat(focal.computeScore(y, p, IDENTITY, null, true)).isCloseTo(0.0635305, within(1e-6));
+  }
+
+  @Test
   void aPerExampleMaskRemovesMaskedExamples() {
     ILossFunction mae = REGISTRY.resolve("mae");
     INDArray y = Nd4j.create(new double[][] {{1, 0}, {0, 1}});
