@@ -1,5 +1,7 @@
 package dev.musket.engine.train.loss;
 
+import java.util.Arrays;
+
 /**
  * A loss that Musket reduces over the whole batch (a sum, or a score over all examples at once)
  * rather than per example. Keras reports that batch value as the loss; DL4J divides the total by
@@ -25,7 +27,7 @@ abstract class BatchReducedLoss extends KerasLoss {
     BatchValue batch = evaluateBatch(labels, output);
     int n = output.length;
     double[] scores = new double[n];
-    java.util.Arrays.fill(scores, batch.value());
+    Arrays.fill(scores, batch.value());
     double[][] gradient = batch.gradient();
     for (double[] row : gradient) {
       for (int j = 0; j < row.length; j++) {

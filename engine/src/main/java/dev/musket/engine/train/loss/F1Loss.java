@@ -19,6 +19,9 @@ public final class F1Loss extends BatchReducedLoss {
   @Override
   protected BatchValue evaluateBatch(double[][] labels, double[][] output) {
     int n = output.length;
+    if (n == 0) {
+      return new BatchValue(0, new double[0][]);
+    }
     int classes = output[0].length;
     double[][] gradient = new double[n][classes];
     double meanF1 = 0;

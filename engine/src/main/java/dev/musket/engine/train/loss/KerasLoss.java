@@ -1,5 +1,6 @@
 package dev.musket.engine.train.loss;
 
+import java.util.Arrays;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -169,7 +170,7 @@ public abstract class KerasLoss implements ILossFunction {
               + " takes a per-example mask of shape ["
               + rows
               + ", 1]; got "
-              + java.util.Arrays.toString(mask.shape()));
+              + Arrays.toString(mask.shape()));
     }
     return mask.reshape(rows).toDoubleVector();
   }
@@ -181,7 +182,7 @@ public abstract class KerasLoss implements ILossFunction {
               + " expects 2-d "
               + what
               + " [batch, outputs]; got shape "
-              + java.util.Arrays.toString(array.shape()));
+              + Arrays.toString(array.shape()));
     }
   }
 }

@@ -65,7 +65,10 @@ class LossGradientCheckTest {
     ILossFunction loss = REGISTRY.build(LossExpression.parse(name).expression());
     IActivation activation = activation(activationName);
     Random random = new Random(name.hashCode() * 31L + activationName.hashCode());
-    for (int trial = 0; trial < 2; trial++) {
+    // ND4J's softmax costs milliseconds a call on a busy 2-core machine: one draw there, two
+    // elsewhere.
+    int trials = activationName.equals("softmax") ? 1 : 2;
+    for (int trial = 0; trial < trials; trial++) {
       INDArray labels = labels(name, random);
       INDArray preOutput = preOutput(activationName, random);
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
@@ -137,9 +139,7 @@ class LossScoresTest {
     ILossFunction lovasz = REGISTRY.resolve("lovasz_loss");
     INDArray y = Nd4j.create(new double[][] {{1}});
     INDArray x = Nd4j.create(new double[][] {{0.5}});
-    assertThat(
-            lovasz.computeScore(
-                y, x, new org.nd4j.linalg.activations.impl.ActivationSigmoid(), null, true))
+    assertThat(lovasz.computeScore(y, x, new ActivationSigmoid(), null, true))
         .isCloseTo(0.5, within(1e-12));
   }
 
@@ -152,6 +152,16 @@ class LossScoresTest {
     assertThat(perExample.shape()).containsExactly(2, 1);
     assertThat(perExample.sumNumber().doubleValue())
         .isCloseTo(bce.computeScore(y, p, IDENTITY, null, false), within(1e-12));
+  }
+
+  @Test
+  void floatNetworksGetFloatGradientsAndScores() {
+    ILossFunction focal = REGISTRY.resolve("focal_loss");
+    INDArray y = Nd4j.create(new float[][] {{1, 0}});
+    INDArray p = Nd4j.create(new float[][] {{0.8f, 0.4f}});
+    assertThat(focal.computeGradient(y, p, IDENTITY, null).dataType()).isEqualTo(DataType.FLOAT);
+    assertThat(focal.computeScoreArray(y, p, IDENTITY, null).dataType()).isEqualTo(DataType.FLOAT);
+    assertThat(focal.computeScore(y, p, IDENTITY, null, true)).isCloseTo(0.0635305, within(1e-6));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.musket.engine.train.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -26,10 +27,10 @@ class EpochMetricsTest {
 
     assertThat(metrics.values())
         .containsExactly(
-            org.assertj.core.api.Assertions.entry("val_output_0_binary_accuracy", 0.5),
-            org.assertj.core.api.Assertions.entry("val_output_0_mae", (0.1 + 0.8) / 2),
-            org.assertj.core.api.Assertions.entry("val_output_1_binary_accuracy", 1.0),
-            org.assertj.core.api.Assertions.entry("val_output_1_mae", 0.25));
+            entry("val_output_0_binary_accuracy", 0.5),
+            entry("val_output_0_mae", (0.1 + 0.8) / 2),
+            entry("val_output_1_binary_accuracy", 1.0),
+            entry("val_output_1_mae", 0.25));
   }
 
   @Test
