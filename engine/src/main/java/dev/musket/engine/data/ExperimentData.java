@@ -41,7 +41,9 @@ public record ExperimentData(DataSet dataSet, ImagePipeline pipeline, int skippe
               dev.musket.engine.config.SourcePosition.START,
               "the experiment has no dataset: add e.g. dataset: {image_folder: [data/images]}"));
     } else {
-      ds = DatasetFactories.builtIn().create(dsNode.get(), cfg.projectDir());
+      DatasetFactories factories = DatasetFactories.builtIn();
+      problems.addAll(ProjectModules.load(cfg.projectDir(), factories));
+      ds = factories.create(dsNode.get(), cfg.projectDir());
       problems.addAll(ds.diagnostics());
     }
     if (problems.stream().anyMatch(Diagnostic::isError)) {
