@@ -9,23 +9,28 @@ import dev.musket.engine.augment.opencv.OpenCvOps;
 final class ColorAugmenters {
   private ColorAugmenters() {}
 
-  /** {@code v' = 127.5 + alpha (v - 127.5)}, imgaug's {@code adjust_contrast_linear} for uint8. */
+  /**
+   * {@code v' = 127.5 + alpha (v - 127.5)}, imgaug's {@code adjust_contrast_linear} for uint8: a
+   * float32 table, saturated, then truncated.
+   */
   static Augmenter linearContrast(AugmenterArgs a) {
     Param alpha = a.range("alpha", 0, 1e3);
     PerChannel perChannel = a.perChannel("per_channel");
     return (image, random) -> {
       double[] v = ArithmeticAugmenters.perImageValues(alpha, perChannel, image.channels(), random);
-      return ArithmeticAugmenters.map(image, (x, c) -> 127.5 + v[c] * (x - 127.5));
+      return ArithmeticAugmenters.map(
+          image, (x, c) -> 127.5f + (float) v[c] * ((float) x - 127.5f), true);
     };
   }
 
-  /** {@code v' = 255 (v / 255)^gamma}. */
+  /** {@code v' = 255 (v / 255)^gamma}, imgaug's float32 table, saturated, then truncated. */
   static Augmenter gammaContrast(AugmenterArgs a) {
     Param gamma = a.range("gamma", 0, 1e3);
     PerChannel perChannel = a.perChannel("per_channel");
     return (image, random) -> {
       double[] g = ArithmeticAugmenters.perImageValues(gamma, perChannel, image.channels(), random);
-      return ArithmeticAugmenters.map(image, (x, c) -> 255.0 * Math.pow(x / 255.0, g[c]));
+      return ArithmeticAugmenters.map(
+          image, (x, c) -> (float) Math.pow((float) (x / 255.0), (float) g[c]) * 255f, true);
     };
   }
 
