@@ -50,11 +50,17 @@ final class ColorAugmenters {
       byte[] d = out.data();
       byte[] g = gray.data();
       int c = image.channels();
+      // both terms of (1 - alpha) v + alpha gray from tables, in 1/1024 steps: no per-pixel floats
+      int[] keep = new int[256];
+      int[] add = new int[256];
+      for (int v = 0; v < 256; v++) {
+        keep[v] = (int) Math.round((1 - al) * v * 1024);
+        add[v] = (int) Math.round(al * v * 1024);
+      }
       for (int p = 0, i = 0; i < g.length; i++, p += c) {
-        int gv = g[i] & 0xFF;
+        int gv = add[g[i] & 0xFF];
         for (int k = 0; k < 3; k++) {
-          int v = d[p + k] & 0xFF;
-          d[p + k] = (byte) HwcImage.clampRound((1 - al) * v + al * gv);
+          d[p + k] = (byte) HwcImage.clamp((keep[d[p + k] & 0xFF] + gv + 512) >> 10);
         }
       }
       return out;
