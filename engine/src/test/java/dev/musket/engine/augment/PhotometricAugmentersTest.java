@@ -203,4 +203,18 @@ class PhotometricAugmentersTest {
     }
     return s.size();
   }
+
+  @Test
+  void perChannelProbabilityMixesSharedAndPerChannelDraws() {
+    Augmenter inv = Trees.tree("Invert: {p: 0.5, per_channel: 0.5}");
+    int mixed = 0;
+    for (int i = 0; i < 200; i++) {
+      HwcImage out = inv.apply(filled(1, 1, 3, 0), AugmentSeeds.streamFor(1, 0, i));
+      if (out.get(0, 0, 0) != out.get(0, 0, 1) || out.get(0, 0, 1) != out.get(0, 0, 2)) {
+        mixed++;
+      }
+    }
+    // per-channel images (about half) differ between channels 3 times in 4
+    assertThat(mixed).isBetween(45, 110);
+  }
 }
