@@ -17,6 +17,14 @@ import java.util.Optional;
  */
 public record ExperimentData(DataSet dataSet, ImagePipeline pipeline, int skippedImages) {
 
+  /**
+   * A loader over some of the items (a fold's training or validation indices, after negatives);
+   * {@code settings.training()} decides whether augmentation runs. Close it when done.
+   */
+  public AugmentedBatchIterator iterator(int[] indices, LoaderSettings settings) {
+    return new AugmentedBatchIterator(dataSet, indices, pipeline, settings);
+  }
+
   /** The data, or every problem found while building it. */
   public record Build(Optional<ExperimentData> data, List<Diagnostic> diagnostics) {}
 
