@@ -49,8 +49,9 @@ record AffineAugmenter(
     double ty = 0;
     if (translatePercent != null) {
       double[] t = translatePercent.sample(random);
-      tx = t[0] * image.width();
-      ty = t[1] * image.height();
+      // imgaug rounds percentage translations to whole pixels: int(np.round(t * size))
+      tx = Math.rint(t[0] * image.width());
+      ty = Math.rint(t[1] * image.height());
     } else if (translatePx != null) {
       double[] t = translatePx.sample(random);
       tx = t[0];

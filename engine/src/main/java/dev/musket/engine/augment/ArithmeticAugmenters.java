@@ -94,6 +94,14 @@ final class ArithmeticAugmenters {
   }
 
   static HwcImage map(HwcImage in, PixelFunction f) {
+    return map(in, f, false);
+  }
+
+  /**
+   * Applies {@code f} through a lookup table; {@code truncate} floors after saturating (imgaug's
+   * contrast tables: {@code np.clip(table).astype(uint8)}), else rounds half to even.
+   */
+  static HwcImage map(HwcImage in, PixelFunction f, boolean truncate) {
     int c = in.channels();
     byte[] src = in.data();
     byte[] dst = new byte[src.length];
@@ -101,7 +109,9 @@ final class ArithmeticAugmenters {
     byte[][] lut = new byte[c][256];
     for (int k = 0; k < c; k++) {
       for (int v = 0; v < 256; v++) {
-        lut[k][v] = (byte) HwcImage.clampRound(f.apply(v, k));
+        double out = f.apply(v, k);
+        lut[k][v] =
+            (byte) (truncate ? (int) Math.max(0, Math.min(255, out)) : HwcImage.clampRound(out));
       }
     }
     boolean shared = true;

@@ -9,23 +9,28 @@ import dev.musket.engine.augment.opencv.OpenCvOps;
 final class ColorAugmenters {
   private ColorAugmenters() {}
 
-  /** {@code v' = 127.5 + alpha (v - 127.5)}, imgaug's {@code adjust_contrast_linear} for uint8. */
+  /**
+   * {@code v' = 127.5 + alpha (v - 127.5)}, imgaug's {@code adjust_contrast_linear} for uint8: a
+   * float32 table, saturated, then truncated.
+   */
   static Augmenter linearContrast(AugmenterArgs a) {
     Param alpha = a.range("alpha", 0, 1e3);
     PerChannel perChannel = a.perChannel("per_channel");
     return (image, random) -> {
       double[] v = ArithmeticAugmenters.perImageValues(alpha, perChannel, image.channels(), random);
-      return ArithmeticAugmenters.map(image, (x, c) -> 127.5 + v[c] * (x - 127.5));
+      return ArithmeticAugmenters.map(
+          image, (x, c) -> 127.5f + (float) v[c] * ((float) x - 127.5f), true);
     };
   }
 
-  /** {@code v' = 255 (v / 255)^gamma}. */
+  /** {@code v' = 255 (v / 255)^gamma}, imgaug's float32 table, saturated, then truncated. */
   static Augmenter gammaContrast(AugmenterArgs a) {
     Param gamma = a.range("gamma", 0, 1e3);
     PerChannel perChannel = a.perChannel("per_channel");
     return (image, random) -> {
       double[] g = ArithmeticAugmenters.perImageValues(gamma, perChannel, image.channels(), random);
-      return ArithmeticAugmenters.map(image, (x, c) -> 255.0 * Math.pow(x / 255.0, g[c]));
+      return ArithmeticAugmenters.map(
+          image, (x, c) -> (float) Math.pow((float) (x / 255.0), (float) g[c]) * 255f, true);
     };
   }
 
@@ -45,11 +50,17 @@ final class ColorAugmenters {
       byte[] d = out.data();
       byte[] g = gray.data();
       int c = image.channels();
+      // both terms of (1 - alpha) v + alpha gray from tables, in 1/1024 steps: no per-pixel floats
+      int[] keep = new int[256];
+      int[] add = new int[256];
+      for (int v = 0; v < 256; v++) {
+        keep[v] = (int) Math.round((1 - al) * v * 1024);
+        add[v] = (int) Math.round(al * v * 1024);
+      }
       for (int p = 0, i = 0; i < g.length; i++, p += c) {
-        int gv = g[i] & 0xFF;
+        int gv = add[g[i] & 0xFF];
         for (int k = 0; k < 3; k++) {
-          int v = d[p + k] & 0xFF;
-          d[p + k] = (byte) HwcImage.clampRound((1 - al) * v + al * gv);
+          d[p + k] = (byte) HwcImage.clamp((keep[d[p + k] & 0xFF] + gv + 512) >> 10);
         }
       }
       return out;

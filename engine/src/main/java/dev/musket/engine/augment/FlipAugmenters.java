@@ -31,6 +31,14 @@ final class FlipAugmenters {
     for (int y = 0; y < h; y++) {
       int row = y * w * c;
       // byte loops: far cheaper than one System.arraycopy call per 1-4 byte pixel
+      if (c == 3) {
+        for (int from = row, to = row + (w - 1) * 3; to >= row; from += 3, to -= 3) {
+          dst[to] = src[from];
+          dst[to + 1] = src[from + 1];
+          dst[to + 2] = src[from + 2];
+        }
+        continue;
+      }
       for (int x = 0, from = row, to = row + (w - 1) * c; x < w; x++, from += c, to -= c) {
         for (int k = 0; k < c; k++) {
           dst[to + k] = src[from + k];

@@ -29,28 +29,43 @@ public final class AugmentationPreview {
   /** One previewed item and the files written for it (names relative to the output folder). */
   public record Entry(int index, String id, String label, String original, String augmented) {}
 
+  /** One previewed item with both images, for callers that show them without files. */
+  public record Sample(int index, String id, String label, HwcImage original, HwcImage augmented) {}
+
+  /**
+   * Prepares {@code count} items (a seeded sample) without and with augmentation, in memory: what
+   * the workbench's previewer shows.
+   */
+  public static List<Sample> samples(DataSet ds, ImagePipeline pipeline, int count, long seed) {
+    List<Sample> out = new ArrayList<>();
+    for (int index : sample(ds.size(), count, seed)) {
+      PredictionItem item = ds.item(index);
+      HwcImage original = pipeline.prepare(item.x(), false, AugmentSeeds.streamFor(seed, 0, index));
+      HwcImage augmented = pipeline.prepare(item.x(), true, AugmentSeeds.streamFor(seed, 0, index));
+      out.add(new Sample(index, item.id(), ds.label(index), original, augmented));
+    }
+    return out;
+  }
+
+  /** Writes {@link #samples} as PNG pairs, {@code index.csv} and a contact sheet. */
   public static List<Entry> write(
       DataSet ds, ImagePipeline pipeline, int count, long seed, Path outDir) throws IOException {
     Files.createDirectories(outDir);
     List<Entry> entries = new ArrayList<>();
     StringBuilder csv = new StringBuilder("index,id,label,original,augmented\n");
-    int n = 0;
     List<HwcImage> originals = new ArrayList<>();
     List<HwcImage> augmentedImages = new ArrayList<>();
-    for (int index : sample(ds.size(), count, seed)) {
-      PredictionItem item = ds.item(index);
-      HwcImage original = pipeline.prepare(item.x(), false, AugmentSeeds.streamFor(seed, 0, index));
-      HwcImage augmented = pipeline.prepare(item.x(), true, AugmentSeeds.streamFor(seed, 0, index));
+    int n = 0;
+    for (Sample s : samples(ds, pipeline, count, seed)) {
       String stem = String.format("%03d", n++);
       Entry e =
-          new Entry(
-              index, item.id(), ds.label(index), stem + "-original.png", stem + "-augmented.png");
-      writePng(outDir.resolve(e.original()), original);
-      writePng(outDir.resolve(e.augmented()), augmented);
-      originals.add(original);
-      augmentedImages.add(augmented);
+          new Entry(s.index(), s.id(), s.label(), stem + "-original.png", stem + "-augmented.png");
+      writePng(outDir.resolve(e.original()), s.original());
+      writePng(outDir.resolve(e.augmented()), s.augmented());
+      originals.add(s.original());
+      augmentedImages.add(s.augmented());
       entries.add(e);
-      csv.append(index)
+      csv.append(e.index())
           .append(',')
           .append(quote(e.id()))
           .append(',')

@@ -52,6 +52,15 @@ public final class DatasetArgs {
     return projectDir;
   }
 
+  /** The raw argument node, when given and not null. */
+  public Optional<ConfigNode> node(String name) {
+    ConfigNode n = byName.get(name);
+    if (n == null || (n instanceof ConfigNode.Scalar s && s.isNull())) {
+      return Optional.empty();
+    }
+    return Optional.of(n);
+  }
+
   public Optional<String> string(String name) {
     ConfigNode n = byName.get(name);
     if (n == null || (n instanceof ConfigNode.Scalar s && s.isNull())) {
@@ -128,11 +137,11 @@ public final class DatasetArgs {
     problems.add(Diagnostic.error(at.file(), at.path(), at.position(), message));
   }
 
-  void reportHere(String message) {
+  public void reportHere(String message) {
     report(node, message);
   }
 
-  boolean hasErrors() {
+  public boolean hasErrors() {
     return problems.stream().anyMatch(Diagnostic::isError);
   }
 }

@@ -17,6 +17,14 @@ import java.util.Optional;
  */
 public record ExperimentData(DataSet dataSet, ImagePipeline pipeline, int skippedImages) {
 
+  /**
+   * A loader over some of the items (a fold's training or validation indices, after negatives);
+   * {@code settings.training()} decides whether augmentation runs. Close it when done.
+   */
+  public AugmentedBatchIterator iterator(int[] indices, LoaderSettings settings) {
+    return new AugmentedBatchIterator(dataSet, indices, pipeline, settings);
+  }
+
   /** The data, or every problem found while building it. */
   public record Build(Optional<ExperimentData> data, List<Diagnostic> diagnostics) {}
 
@@ -41,7 +49,9 @@ public record ExperimentData(DataSet dataSet, ImagePipeline pipeline, int skippe
               dev.musket.engine.config.SourcePosition.START,
               "the experiment has no dataset: add e.g. dataset: {image_folder: [data/images]}"));
     } else {
-      ds = DatasetFactories.builtIn().create(dsNode.get(), cfg.projectDir());
+      DatasetFactories factories = DatasetFactories.builtIn();
+      problems.addAll(ProjectModules.load(cfg.projectDir(), factories));
+      ds = factories.create(dsNode.get(), cfg.projectDir());
       problems.addAll(ds.diagnostics());
     }
     if (problems.stream().anyMatch(Diagnostic::isError)) {

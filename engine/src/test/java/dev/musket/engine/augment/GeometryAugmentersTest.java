@@ -244,4 +244,21 @@ class GeometryAugmentersTest {
         .isCloseTo(9, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(new SplittableRandom(1)).isNotNull();
   }
+
+  @Test
+  void cropAndPadWithoutIndependentSidesUsesOneAmountForAll() {
+    HwcImage out =
+        apply(
+            "CropAndPad: {px: [1, 3], keep_size: false, sample_independently: false}",
+            Trees.texture(10, 10),
+            4);
+    assertThat(out.height()).isEqualTo(out.width());
+    assertThat(out.height()).isIn(12, 14, 16);
+  }
+
+  @Test
+  void padKeepSizeResizesBack() {
+    HwcImage out = apply("Pad: {percent: 0.2, pad_mode: edge}", Trees.texture(10, 20), 1);
+    assertThat(new int[] {out.height(), out.width()}).containsExactly(10, 20);
+  }
 }

@@ -52,10 +52,19 @@ class PhotometricAugmentersTest {
 
   @Test
   void linearContrastFollowsImgaugsFormula() {
-    // 127.5 + 2 (100 - 127.5) = 72.5 -> rounds half to even -> 72
+    // 127.5 + 2 (100 - 127.5) = 72.5 -> truncated as imgaug's uint8 table -> 72
     assertThat(apply("LinearContrast: 2.0", filled(1, 1, 1, 100), 1).get(0, 0, 0)).isEqualTo(72);
     assertThat(apply("ContrastNormalization: 0.5", filled(1, 1, 1, 27), 1).get(0, 0, 0))
         .isEqualTo(77); // 127.5 - 50.25 = 77.25
+  }
+
+  @Test
+  void contrastTablesTruncateLikeImgaug() {
+    // 127.5 + 1.5 (200 - 127.5) = 236.25 -> 236; 127.5 + 0.9 (10 - 127.5) = 21.75 -> 21 (not 22)
+    assertThat(apply("LinearContrast: 1.5", filled(1, 1, 1, 200), 1).get(0, 0, 0)).isEqualTo(236);
+    assertThat(apply("LinearContrast: 0.9", filled(1, 1, 1, 10), 1).get(0, 0, 0)).isEqualTo(21);
+    // 255 (200/255)^0.5 = 225.83 -> 225
+    assertThat(apply("GammaContrast: 0.5", filled(1, 1, 1, 200), 1).get(0, 0, 0)).isEqualTo(225);
   }
 
   @Test
@@ -193,5 +202,19 @@ class PhotometricAugmentersTest {
       s.add(b & 0xFF);
     }
     return s.size();
+  }
+
+  @Test
+  void perChannelProbabilityMixesSharedAndPerChannelDraws() {
+    Augmenter inv = Trees.tree("Invert: {p: 0.5, per_channel: 0.5}");
+    int mixed = 0;
+    for (int i = 0; i < 200; i++) {
+      HwcImage out = inv.apply(filled(1, 1, 3, 0), AugmentSeeds.streamFor(1, 0, i));
+      if (out.get(0, 0, 0) != out.get(0, 0, 1) || out.get(0, 0, 1) != out.get(0, 0, 2)) {
+        mixed++;
+      }
+    }
+    // per-channel images (about half) differ between channels 3 times in 4
+    assertThat(mixed).isBetween(45, 110);
   }
 }

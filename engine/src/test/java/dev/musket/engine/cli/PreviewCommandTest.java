@@ -81,4 +81,24 @@ class PreviewCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(out.resolve("x")).doesNotExist();
   }
+
+  @Test
+  void theSampleProjectFeedsTheLoaderWithItsSplits() throws Exception {
+    var cfg = dev.musket.engine.data.InterimExperimentConfig.load(SHAPES, "csv_multi_output");
+    var data = dev.musket.engine.data.ExperimentData.from(cfg).data().orElseThrow();
+    var splits =
+        dev.musket.engine.data.split.ExperimentSplits.plan(
+            data.dataSet(), cfg.splits(), out.resolve("config.yaml"));
+    assertThat(splits.holdout().heldOut()).hasSize(30);
+    assertThat(splits.folds()).hasSize(3);
+    try (var it =
+        data.iterator(
+            splits.folds().get(0).heldOut(),
+            new dev.musket.engine.data.LoaderSettings(16, 2, 2, true, 5))) {
+      var batch = it.next();
+      assertThat(batch.getFeatures(0).shape()).containsExactly(16, 3, 48, 48);
+      assertThat(batch.getLabels()).hasSize(2);
+      assertThat(batch.getLabels(1).shape()).containsExactly(16, 4);
+    }
+  }
 }

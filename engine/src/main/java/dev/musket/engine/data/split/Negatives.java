@@ -3,10 +3,8 @@ package dev.musket.engine.data.split;
 import dev.musket.engine.data.DataSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 /**
  * A stage's {@code negatives} / {@code validation_negatives}: {@code none} (positives only), {@code
@@ -60,9 +58,13 @@ public record Negatives(Kind kind, double ratio) {
     }
     List<Integer> chosen = new ArrayList<>(positives);
     if (kind == Kind.RATIO) {
-      Collections.shuffle(negatives, new Random(SEED));
-      int count = (int) Math.min(negatives.size(), Math.round(ratio * positives.size()));
-      chosen.addAll(negatives.subList(0, count));
+      // shuffled as numpy's np.random.seed(23232); np.random.shuffle(...), as Musket does
+      int[] neg = negatives.stream().mapToInt(Integer::intValue).toArray();
+      new NumpyRandomState(SEED).shuffle(neg);
+      int count = (int) Math.min(neg.length, Math.round(ratio * positives.size()));
+      for (int k = 0; k < count; k++) {
+        chosen.add(neg[k]);
+      }
     }
     int[] out = chosen.stream().mapToInt(Integer::intValue).toArray();
     Arrays.sort(out);

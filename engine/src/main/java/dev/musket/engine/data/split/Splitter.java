@@ -13,16 +13,18 @@ import java.util.function.IntUnaryOperator;
  * folds (optionally stratified) over the rest, or one train/validation split when {@code
  * folds_count} is 1.
  *
- * <p>Shuffles use {@link java.util.Random} seeded with the config's seeds, so a split is a pure
- * function of (indices, settings). It is not numpy's stream, so indices differ from the Python
- * Musket's; the sidecar files keep them stable across reruns.
+ * <p>The holdout, the k folds and the single validation split shuffle exactly as scikit-learn's
+ * {@code train_test_split} / {@code KFold(shuffle=True, random_state)} do with numpy's generator
+ * ({@link NumpyRandomState}), so a project ported from Python Musket gets the same folds (for a
+ * holdout-free dataset, where Musket's fold positions are dataset indices). Stratified folds use
+ * their own round-robin dealing, seeded but not scikit-learn's.
  */
 public final class Splitter {
   private Splitter() {}
 
   /** Holds out {@code ceil(n * testSplit)} shuffled items (as sklearn's train_test_split). */
   public static Split holdout(int size, double testSplit, long seed) {
-    int[] all = shuffled(range(size), seed);
+    int[] all = new NumpyRandomState(seed).permutation(size);
     int test = (int) Math.ceil(size * testSplit);
     return new Split(sorted(Arrays.copyOfRange(all, test, size)), sorted(Arrays.copyOf(all, test)));
   }
@@ -57,7 +59,11 @@ public final class Splitter {
         }
       }
     } else {
-      int[] order = shuffled(indices.clone(), seed);
+      int[] positions = new NumpyRandomState(seed).permutation(indices.length);
+      int[] order = new int[positions.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = indices[positions[i]];
+      }
       int n = order.length;
       int start = 0;
       for (int f = 0; f < k; f++) {
@@ -78,29 +84,14 @@ public final class Splitter {
 
   /** One train/validation split holding out {@code ceil(n * fraction)} shuffled items. */
   public static Split validation(int[] indices, double fraction, long seed) {
-    int[] order = shuffled(indices.clone(), seed);
+    int[] positions = new NumpyRandomState(seed).permutation(indices.length);
+    int[] order = new int[positions.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = indices[positions[i]];
+    }
     int v = (int) Math.ceil(order.length * fraction);
     return new Split(
         sorted(Arrays.copyOfRange(order, v, order.length)), sorted(Arrays.copyOf(order, v)));
-  }
-
-  static int[] range(int n) {
-    int[] r = new int[n];
-    for (int i = 0; i < n; i++) {
-      r[i] = i;
-    }
-    return r;
-  }
-
-  static int[] shuffled(int[] a, long seed) {
-    Random random = new Random(seed);
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
   }
 
   private static int[] sorted(int[] a) {
