@@ -19,6 +19,8 @@ import java.util.Map;
  * @param bestMetric the best primary metric so far, or {@code null} before any
  * @param checkpointState the best-checkpoint policy's state
  * @param callbackStates each stage callback's {@code state()}, in the order the factory built them
+ * @param trainerState what the trainer itself must restore (e.g. its data-order seed, iteration
+ *     count), as scalars
  */
 public record ResumeState(
     int fold,
@@ -27,7 +29,8 @@ public record ResumeState(
     double learningRate,
     Double bestMetric,
     Map<String, Object> checkpointState,
-    List<Map<String, Object>> callbackStates) {
+    List<Map<String, Object>> callbackStates,
+    Map<String, Object> trainerState) {
 
   static final int FORMAT_VERSION = 1;
 
@@ -36,6 +39,7 @@ public record ResumeState(
     List<Map<String, Object>> copy = new ArrayList<>();
     callbackStates.forEach(s -> copy.add(Collections.unmodifiableMap(new LinkedHashMap<>(s))));
     callbackStates = Collections.unmodifiableList(copy);
+    trainerState = Collections.unmodifiableMap(new LinkedHashMap<>(trainerState));
   }
 
   public FoldStage foldStage() {
@@ -66,6 +70,7 @@ public record ResumeState(
     List<Object> cbs = new ArrayList<>();
     callbackStates.forEach(s -> cbs.add(new LinkedHashMap<>(s)));
     m.put("callbacks", cbs);
+    m.put("trainer", new LinkedHashMap<>(trainerState));
     return m;
   }
 
@@ -90,6 +95,7 @@ public record ResumeState(
         ((Number) m.get("lr")).doubleValue(),
         best instanceof Number n ? n.doubleValue() : null,
         m.get("checkpoint") instanceof Map<?, ?> cp ? (Map<String, Object>) cp : Map.of(),
-        cbs);
+        cbs,
+        m.get("trainer") instanceof Map<?, ?> tr ? (Map<String, Object>) tr : Map.of());
   }
 }

@@ -22,7 +22,7 @@ final class CallbackArgs {
 
   /** Whether the config wrote this argument (rather than leaving it to its default). */
   boolean given(String name) {
-    return scalarValue(name).isPresent() || spec.arg(name).filter(n -> !isNull(n)).isPresent();
+    return node(name).isPresent();
   }
 
   Optional<ConfigNode> node(String name) {
