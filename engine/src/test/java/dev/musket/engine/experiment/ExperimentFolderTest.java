@@ -173,6 +173,9 @@ class ExperimentFolderTest {
 
     Files.writeString(f.summaryFile(), "{canceled: true}\n");
     assertThat(f.readSummary()).contains(new SummaryStatus.Cancelled());
+
+    Files.writeString(f.summaryFile(), "Error\n...\n"); // PyYAML's dump of a plain string
+    assertThat(f.readSummary()).contains(new SummaryStatus.Failed());
   }
 
   @Test
