@@ -35,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * <p>Every file is written atomically (temporary file + rename), so killing the process at any
  * moment leaves either the old or the new file, never half of one; {@link
  * #removeStaleTemporaryFiles()} clears the temporary files such a kill leaves behind.
+ *
+ * <p>A fit uses it in this order: {@link #removeStaleTemporaryFiles()}; {@link #prepareFreshRun()}
+ * unless resuming; {@link #markInProgress()}; per fold and stage, at every epoch end: the metrics
+ * row ({@link MetricsCsvLogger}), the best weights when {@code BestCheckpointPolicy} says so, the
+ * resume checkpoint, then {@link #saveResumeState}; finally {@link #writeSummary} (or {@link
+ * #markFailed} / {@link #markCancelled}), {@link #clearResumeStates()} after a success, and {@link
+ * #clearInProgress()}.
  */
 public final class ExperimentFolder {
 

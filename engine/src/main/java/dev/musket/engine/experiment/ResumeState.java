@@ -16,6 +16,8 @@ import java.util.Map;
  * that runs next.
  *
  * @param epoch the last completed epoch of this fold's stage
+ * @param stopped whether a callback ended the stage there (early stopping, NaN loss): resuming then
+ *     skips the stage instead of training the epochs it had left, which Musket got wrong
  * @param bestMetric the best primary metric so far, or {@code null} before any
  * @param checkpointState the best-checkpoint policy's state
  * @param callbackStates each stage callback's {@code state()}, in the order the factory built them
@@ -26,6 +28,7 @@ public record ResumeState(
     int fold,
     int stage,
     int epoch,
+    boolean stopped,
     double learningRate,
     Double bestMetric,
     Map<String, Object> checkpointState,
@@ -62,6 +65,7 @@ public record ResumeState(
     m.put("fold", fold);
     m.put("stage", stage);
     m.put("epoch", epoch);
+    m.put("stopped", stopped);
     m.put("lr", learningRate);
     if (bestMetric != null) {
       m.put("bestMetric", bestMetric);
@@ -92,6 +96,7 @@ public record ResumeState(
         ((Number) m.get("fold")).intValue(),
         ((Number) m.get("stage")).intValue(),
         ((Number) m.get("epoch")).intValue(),
+        Boolean.TRUE.equals(m.get("stopped")),
         ((Number) m.get("lr")).doubleValue(),
         best instanceof Number n ? n.doubleValue() : null,
         m.get("checkpoint") instanceof Map<?, ?> cp ? (Map<String, Object>) cp : Map.of(),

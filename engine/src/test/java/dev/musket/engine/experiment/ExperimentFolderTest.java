@@ -222,7 +222,7 @@ class ExperimentFolderTest {
     for (int e = 0; e < 5; e++) {
       csv.writeRow(e, Map.of("loss", 1.0 / (e + 1)));
     }
-    f.saveResumeState(new ResumeState(0, 0, 4, 0.01, 0.2, Map.of(), List.of(), Map.of()));
+    f.saveResumeState(new ResumeState(0, 0, 4, false, 0.01, 0.2, Map.of(), List.of(), Map.of()));
     f.markFailed(List.of(new RuntimeException("x")));
 
     try (Stream<Path> all = Files.walk(f.dir())) {

@@ -22,7 +22,7 @@ class ResumeStateTest {
 
   @Test
   void saysWhereTheRunPicksUp() {
-    var s = new ResumeState(2, 1, 6, 0.001, 0.9, Map.of(), List.of(), Map.of());
+    var s = new ResumeState(2, 1, 6, false, 0.001, 0.9, Map.of(), List.of(), Map.of());
 
     assertThat(s.nextEpoch()).isEqualTo(7);
     assertThat(s.describe()).isEqualTo("fold 2, stage 1, epoch 7");
@@ -50,6 +50,7 @@ class ResumeStateTest {
             1,
             0,
             3,
+            false,
             2.5e-05,
             0.875,
             Map.of("best", 0.875),
@@ -80,8 +81,8 @@ class ResumeStateTest {
   @Test
   void theLatestResumePointIsTheFurthestFoldAndStage() throws IOException {
     ExperimentFolder f = ExperimentFolder.of(dir);
-    f.saveResumeState(new ResumeState(0, 1, 9, 0.1, null, Map.of(), List.of(), Map.of()));
-    f.saveResumeState(new ResumeState(1, 0, 2, 0.1, null, Map.of(), List.of(), Map.of()));
+    f.saveResumeState(new ResumeState(0, 1, 9, false, 0.1, null, Map.of(), List.of(), Map.of()));
+    f.saveResumeState(new ResumeState(1, 0, 2, false, 0.1, null, Map.of(), List.of(), Map.of()));
 
     assertThat(f.latestResumeState().orElseThrow().describe())
         .isEqualTo("fold 1, stage 0, epoch 3");
