@@ -197,6 +197,16 @@ public final class ExperimentFolder {
     YamlFiles.write(summaryFile(), "Cancelled");
   }
 
+  /** Cancelled while the summary was being computed: Musket wrote {@code {canceled: true}}. */
+  public void markCancelledWhileReporting() throws IOException {
+    YamlFiles.write(summaryFile(), Map.of("canceled", true));
+  }
+
+  /** A {@code num_seeds} parent's summary: the spread of its children's scores. */
+  public void writeSeedsSummary(List<Double> childScores) throws IOException {
+    YamlFiles.write(summaryFile(), MetricStats.of(childScores).toYaml());
+  }
+
   /** What {@code summary.yaml} says, or empty when the experiment has not completed. */
   public Optional<SummaryStatus> readSummary() throws IOException {
     if (!isCompleted()) {

@@ -179,6 +179,18 @@ class ExperimentFolderTest {
   }
 
   @Test
+  void cancellingWhileReportingAndSeedParentsAreWrittenAsMusketDid() throws IOException {
+    ExperimentFolder f = folder();
+    f.markCancelledWhileReporting();
+    assertThat(Files.readString(f.summaryFile())).isEqualTo("{canceled: true}\n");
+    assertThat(f.readSummary()).contains(new SummaryStatus.Cancelled());
+
+    f.writeSeedsSummary(List.of(0.5, 0.7, 0.9));
+    assertThat(f.readSummary())
+        .contains(new SummaryStatus.SeedsAggregate(MetricStats.of(0.5, 0.7, 0.9)));
+  }
+
+  @Test
   void readsASummaryMusketWrote() throws IOException {
     ExperimentFolder f = folder();
     Files.writeString(
