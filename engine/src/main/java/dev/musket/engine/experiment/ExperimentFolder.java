@@ -35,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * <p>Every file is written atomically (temporary file + rename), so killing the process at any
  * moment leaves either the old or the new file, never half of one; {@link
  * #removeStaleTemporaryFiles()} clears the temporary files such a kill leaves behind.
+ *
+ * <p>A fit uses it in this order: {@link #removeStaleTemporaryFiles()}; {@link #prepareFreshRun()}
+ * unless resuming; {@link #markInProgress()}; per fold and stage, at every epoch end: the metrics
+ * row ({@link MetricsCsvLogger}), the best weights when {@code BestCheckpointPolicy} says so, the
+ * resume checkpoint, then {@link #saveResumeState}; finally {@link #writeSummary} (or {@link
+ * #markFailed} / {@link #markCancelled}), {@link #clearResumeStates()} after a success, and {@link
+ * #clearInProgress()}.
  */
 public final class ExperimentFolder {
 
@@ -188,6 +195,16 @@ public final class ExperimentFolder {
 
   public void markCancelled() throws IOException {
     YamlFiles.write(summaryFile(), "Cancelled");
+  }
+
+  /** Cancelled while the summary was being computed: Musket wrote {@code {canceled: true}}. */
+  public void markCancelledWhileReporting() throws IOException {
+    YamlFiles.write(summaryFile(), Map.of("canceled", true));
+  }
+
+  /** A {@code num_seeds} parent's summary: the spread of its children's scores. */
+  public void writeSeedsSummary(List<Double> childScores) throws IOException {
+    YamlFiles.write(summaryFile(), MetricStats.of(childScores).toYaml());
   }
 
   /** What {@code summary.yaml} says, or empty when the experiment has not completed. */

@@ -47,7 +47,7 @@ public record ExperimentSummary(
     }
     Object all = m.get("allStages");
     return new ExperimentSummary(
-        String.valueOf(m.get("cfgName")),
+        java.util.Objects.toString(m.get("cfgName"), ExperimentFolder.CONFIG),
         m.get("subsample") instanceof Number n ? n.doubleValue() : 1.0,
         folds,
         stages,

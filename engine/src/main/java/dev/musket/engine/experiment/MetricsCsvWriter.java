@@ -26,12 +26,38 @@ public final class MetricsCsvWriter {
 
   private final Path file;
   private final StringBuilder content;
+  private final String separator;
+  private final boolean writeHeader;
   private List<String> keys;
 
   private MetricsCsvWriter(Path file, List<String> keys, StringBuilder content) {
+    this(file, keys, content, ",", true);
+  }
+
+  private MetricsCsvWriter(
+      Path file, List<String> keys, StringBuilder content, String separator, boolean writeHeader) {
     this.file = file;
     this.keys = keys;
     this.content = content;
+    this.separator = separator;
+    this.writeHeader = writeHeader;
+  }
+
+  /**
+   * A log as a config's own {@code CSVLogger} writes it: with {@code append}, rows go after what
+   * the file holds and the header is written only into an empty file, as Keras did.
+   */
+  public static MetricsCsvWriter keras(Path file, String separator, boolean append)
+      throws IOException {
+    if (!append || !Files.exists(file)) {
+      Files.deleteIfExists(file);
+      return new MetricsCsvWriter(file, null, new StringBuilder(), separator, true);
+    }
+    String old = Files.readString(file);
+    if (!old.isEmpty() && !old.endsWith("\n")) {
+      old += "\n";
+    }
+    return new MetricsCsvWriter(file, null, new StringBuilder(old), separator, old.isEmpty());
   }
 
   /** A fresh log for a stage trained from scratch; an old file there is removed now. */
@@ -50,7 +76,7 @@ public final class MetricsCsvWriter {
     if (existing.columns().isEmpty() && existing.rows().isEmpty()) {
       return new MetricsCsvWriter(file, null, new StringBuilder());
     }
-    StringBuilder content = new StringBuilder(headerLine(existing.columns()));
+    StringBuilder content = new StringBuilder(headerLine(existing.columns(), ","));
     List<String> lines = Files.readAllLines(file);
     for (String line : lines.subList(1, lines.size())) {
       Integer epoch = MetricsTable.epochOf(line);
@@ -76,7 +102,9 @@ public final class MetricsCsvWriter {
   public synchronized void writeRow(int epoch, Map<String, Double> metrics) throws IOException {
     if (keys == null) {
       keys = List.copyOf(new TreeSet<>(metrics.keySet()));
-      content.append(headerLine(keys));
+      if (writeHeader) {
+        content.append(headerLine(keys, separator));
+      }
     } else if (!keys.containsAll(metrics.keySet())) {
       List<String> dropped = new ArrayList<>(metrics.keySet());
       dropped.removeAll(keys);
@@ -85,7 +113,7 @@ public final class MetricsCsvWriter {
     StringBuilder row = new StringBuilder(Integer.toString(epoch));
     for (String k : keys) {
       Double v = metrics.get(k);
-      row.append(',').append(v == null ? "NA" : PythonFloats.repr(v));
+      row.append(separator).append(v == null ? "NA" : PythonFloats.repr(v));
     }
     content.append(row).append('\n');
     flush();
@@ -95,10 +123,10 @@ public final class MetricsCsvWriter {
     AtomicFiles.writeString(file, content.toString());
   }
 
-  private static String headerLine(List<String> keys) {
+  private static String headerLine(List<String> keys, String separator) {
     StringBuilder b = new StringBuilder("epoch");
     for (String k : keys) {
-      b.append(',').append(quoteIfNeeded(k));
+      b.append(separator).append(quoteIfNeeded(k));
     }
     return b.append('\n').toString();
   }

@@ -8,11 +8,13 @@ import java.util.OptionalDouble;
 /**
  * Decides where a resumed run picks up each fold's stage.
  *
- * <p>The trainer ends every epoch by writing the metrics row, then its checkpoint, then the {@link
- * ResumeState}; a kill can fall between any two. The resume state is therefore the authority: the
- * checkpoint beside it matches it, and metrics rows after it are dropped when the log is continued.
- * Without a resume state (a folder Musket wrote), Musket's own rule applies: continue after the
- * last logged epoch with the lowest logged learning rate and the best logged primary metric.
+ * <p>A stage a callback stopped early (its resume state says {@code stopped}) is done, not
+ * continued. The trainer ends every epoch by writing the metrics row, then its checkpoint, then the
+ * {@link ResumeState}; a kill can fall between any two. The resume state is therefore the
+ * authority: the checkpoint beside it matches it, and metrics rows after it are dropped when the
+ * log is continued. Without a resume state (a folder Musket wrote), Musket's own rule applies:
+ * continue after the last logged epoch with the lowest logged learning rate and the best logged
+ * primary metric.
  */
 public final class ResumePlanner {
 
@@ -34,7 +36,7 @@ public final class ResumePlanner {
     Optional<ResumeState> state = folder.readResumeState(fold, stage);
     if (state.isPresent()) {
       ResumeState s = state.get();
-      if (s.nextEpoch() >= epochs) {
+      if (s.stopped() || s.nextEpoch() >= epochs) {
         return new StagePlan.Done(folder.bestWeights(fold, stage));
       }
       return new StagePlan.Continue(

@@ -16,18 +16,24 @@ import java.util.Map;
  * that runs next.
  *
  * @param epoch the last completed epoch of this fold's stage
+ * @param stopped whether a callback ended the stage there (early stopping, NaN loss): resuming then
+ *     skips the stage instead of training the epochs it had left, which Musket got wrong
  * @param bestMetric the best primary metric so far, or {@code null} before any
  * @param checkpointState the best-checkpoint policy's state
  * @param callbackStates each stage callback's {@code state()}, in the order the factory built them
+ * @param trainerState what the trainer itself must restore (e.g. its data-order seed, iteration
+ *     count), as scalars
  */
 public record ResumeState(
     int fold,
     int stage,
     int epoch,
+    boolean stopped,
     double learningRate,
     Double bestMetric,
     Map<String, Object> checkpointState,
-    List<Map<String, Object>> callbackStates) {
+    List<Map<String, Object>> callbackStates,
+    Map<String, Object> trainerState) {
 
   static final int FORMAT_VERSION = 1;
 
@@ -36,6 +42,7 @@ public record ResumeState(
     List<Map<String, Object>> copy = new ArrayList<>();
     callbackStates.forEach(s -> copy.add(Collections.unmodifiableMap(new LinkedHashMap<>(s))));
     callbackStates = Collections.unmodifiableList(copy);
+    trainerState = Collections.unmodifiableMap(new LinkedHashMap<>(trainerState));
   }
 
   public FoldStage foldStage() {
@@ -58,6 +65,7 @@ public record ResumeState(
     m.put("fold", fold);
     m.put("stage", stage);
     m.put("epoch", epoch);
+    m.put("stopped", stopped);
     m.put("lr", learningRate);
     if (bestMetric != null) {
       m.put("bestMetric", bestMetric);
@@ -66,6 +74,7 @@ public record ResumeState(
     List<Object> cbs = new ArrayList<>();
     callbackStates.forEach(s -> cbs.add(new LinkedHashMap<>(s)));
     m.put("callbacks", cbs);
+    m.put("trainer", new LinkedHashMap<>(trainerState));
     return m;
   }
 
@@ -87,9 +96,11 @@ public record ResumeState(
         ((Number) m.get("fold")).intValue(),
         ((Number) m.get("stage")).intValue(),
         ((Number) m.get("epoch")).intValue(),
+        Boolean.TRUE.equals(m.get("stopped")),
         ((Number) m.get("lr")).doubleValue(),
         best instanceof Number n ? n.doubleValue() : null,
         m.get("checkpoint") instanceof Map<?, ?> cp ? (Map<String, Object>) cp : Map.of(),
-        cbs);
+        cbs,
+        m.get("trainer") instanceof Map<?, ?> tr ? (Map<String, Object>) tr : Map.of());
   }
 }

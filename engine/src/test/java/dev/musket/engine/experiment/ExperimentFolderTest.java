@@ -173,6 +173,21 @@ class ExperimentFolderTest {
 
     Files.writeString(f.summaryFile(), "{canceled: true}\n");
     assertThat(f.readSummary()).contains(new SummaryStatus.Cancelled());
+
+    Files.writeString(f.summaryFile(), "Error\n...\n"); // PyYAML's dump of a plain string
+    assertThat(f.readSummary()).contains(new SummaryStatus.Failed());
+  }
+
+  @Test
+  void cancellingWhileReportingAndSeedParentsAreWrittenAsMusketDid() throws IOException {
+    ExperimentFolder f = folder();
+    f.markCancelledWhileReporting();
+    assertThat(Files.readString(f.summaryFile())).isEqualTo("{canceled: true}\n");
+    assertThat(f.readSummary()).contains(new SummaryStatus.Cancelled());
+
+    f.writeSeedsSummary(List.of(0.5, 0.7, 0.9));
+    assertThat(f.readSummary())
+        .contains(new SummaryStatus.SeedsAggregate(MetricStats.of(0.5, 0.7, 0.9)));
   }
 
   @Test
@@ -219,7 +234,7 @@ class ExperimentFolderTest {
     for (int e = 0; e < 5; e++) {
       csv.writeRow(e, Map.of("loss", 1.0 / (e + 1)));
     }
-    f.saveResumeState(new ResumeState(0, 0, 4, 0.01, 0.2, Map.of(), List.of()));
+    f.saveResumeState(new ResumeState(0, 0, 4, false, 0.01, 0.2, Map.of(), List.of(), Map.of()));
     f.markFailed(List.of(new RuntimeException("x")));
 
     try (Stream<Path> all = Files.walk(f.dir())) {

@@ -65,7 +65,8 @@ class ResumePlannerTest {
     // killed after writing epoch 3's row but before saving epoch 3's resume state
     writeLog("epoch,loss,lr\n0,1.0,0.1\n1,0.9,0.1\n2,0.8,0.1\n3,0.7,0.1\n");
     var state =
-        new ResumeState(1, 0, 2, 0.05, 0.9, Map.of("best", 0.9), List.of(Map.of("wait", 1)));
+        new ResumeState(
+            1, 0, 2, false, 0.05, 0.9, Map.of("best", 0.9), List.of(Map.of("wait", 1)), Map.of());
     folder().saveResumeState(state);
 
     var plan = (StagePlan.Continue) planner().plan(1, 0, 10, 0.01);
@@ -93,8 +94,18 @@ class ResumePlannerTest {
   }
 
   @Test
+  void aStageACallbackStoppedIsDoneEvenWithEpochsLeft() throws IOException {
+    folder()
+        .saveResumeState(new ResumeState(1, 0, 2, true, 0.05, null, Map.of(), List.of(), Map.of()));
+
+    assertThat(planner().plan(1, 0, 50, 0.01)).isInstanceOf(StagePlan.Done.class);
+  }
+
+  @Test
   void aResumeStateAtTheLastEpochMeansDone() throws IOException {
-    folder().saveResumeState(new ResumeState(1, 0, 4, 0.05, null, Map.of(), List.of()));
+    folder()
+        .saveResumeState(
+            new ResumeState(1, 0, 4, false, 0.05, null, Map.of(), List.of(), Map.of()));
 
     assertThat(planner().plan(1, 0, 5, 0.01)).isInstanceOf(StagePlan.Done.class);
   }

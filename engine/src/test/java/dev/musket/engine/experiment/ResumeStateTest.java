@@ -22,7 +22,7 @@ class ResumeStateTest {
 
   @Test
   void saysWhereTheRunPicksUp() {
-    var s = new ResumeState(2, 1, 6, 0.001, 0.9, Map.of(), List.of());
+    var s = new ResumeState(2, 1, 6, false, 0.001, 0.9, Map.of(), List.of(), Map.of());
 
     assertThat(s.nextEpoch()).isEqualTo(7);
     assertThat(s.describe()).isEqualTo("fold 2, stage 1, epoch 7");
@@ -50,10 +50,12 @@ class ResumeStateTest {
             1,
             0,
             3,
+            false,
             2.5e-05,
             0.875,
             Map.of("best", 0.875),
-            callbacks.stream().map(TrainingCallback::state).toList());
+            callbacks.stream().map(TrainingCallback::state).toList(),
+            Map.of("dataSeed", 23232L, "iteration", 1234));
 
     f.saveResumeState(state);
     ResumeState read = f.readResumeState(1, 0).orElseThrow();
@@ -63,6 +65,9 @@ class ResumeStateTest {
     assertThat(read.learningRate()).isEqualTo(2.5e-05);
     assertThat(read.bestMetric()).isEqualTo(0.875);
     assertThat(read.checkpointState()).containsEntry("best", 0.875);
+    assertThat(read.trainerState())
+        .containsEntry("dataSeed", 23232)
+        .containsEntry("iteration", 1234);
     assertThat(read.callbackStates().get(0)).containsEntry("best", Double.POSITIVE_INFINITY);
     assertThat(read.callbackStates().get(3)).containsKey("then");
     // every callback takes its state back
@@ -76,8 +81,8 @@ class ResumeStateTest {
   @Test
   void theLatestResumePointIsTheFurthestFoldAndStage() throws IOException {
     ExperimentFolder f = ExperimentFolder.of(dir);
-    f.saveResumeState(new ResumeState(0, 1, 9, 0.1, null, Map.of(), List.of()));
-    f.saveResumeState(new ResumeState(1, 0, 2, 0.1, null, Map.of(), List.of()));
+    f.saveResumeState(new ResumeState(0, 1, 9, false, 0.1, null, Map.of(), List.of(), Map.of()));
+    f.saveResumeState(new ResumeState(1, 0, 2, false, 0.1, null, Map.of(), List.of(), Map.of()));
 
     assertThat(f.latestResumeState().orElseThrow().describe())
         .isEqualTo("fold 1, stage 0, epoch 3");

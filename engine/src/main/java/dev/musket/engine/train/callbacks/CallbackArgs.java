@@ -4,13 +4,15 @@ import dev.musket.engine.config.ComponentSpec;
 import dev.musket.engine.config.ConfigNode;
 import dev.musket.engine.config.schema.ComponentDef;
 import dev.musket.engine.config.schema.PropertySpec;
+import dev.musket.engine.config.schema.Schema;
 import java.util.Optional;
 
 /**
  * A callback's arguments with the schema's defaults filled in, so the defaults live in one place
  * ({@code callbacks.yaml}) for validation, the editor, the docs and the callbacks themselves.
+ * Public for builders of callbacks that live in other engine packages.
  */
-final class CallbackArgs {
+public final class CallbackArgs {
 
   private final ComponentSpec spec;
   private final ComponentDef def;
@@ -20,17 +22,29 @@ final class CallbackArgs {
     this.def = def;
   }
 
-  /** Whether the config wrote this argument (rather than leaving it to its default). */
-  boolean given(String name) {
-    return scalarValue(name).isPresent() || spec.arg(name).filter(n -> !isNull(n)).isPresent();
+  /** The arguments of {@code spec}, with the defaults of the schema's callback of that name. */
+  public static CallbackArgs of(ComponentSpec spec) {
+    ComponentDef def =
+        Schema.classification()
+            .callbacks()
+            .find(spec.name())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("'" + spec.name() + "' is not a known callback"));
+    return new CallbackArgs(spec, def);
   }
 
-  Optional<ConfigNode> node(String name) {
+  /** Whether the config wrote this argument (rather than leaving it to its default). */
+  public boolean given(String name) {
+    return node(name).isPresent();
+  }
+
+  public Optional<ConfigNode> node(String name) {
     return spec.arg(name).filter(n -> !isNull(n));
   }
 
   /** The written value (Long, Double, Boolean, String) or else the schema default, or null. */
-  Object value(String name) {
+  public Object value(String name) {
     Optional<Object> written = scalarValue(name);
     if (written.isPresent()) {
       return written.get();
@@ -38,7 +52,7 @@ final class CallbackArgs {
     return def.param(name).map(PropertySpec::defaultValue).orElse(null);
   }
 
-  double number(String name) {
+  public double number(String name) {
     Double d = numberOrNull(name);
     if (d == null) {
       throw missing(name);
@@ -46,7 +60,7 @@ final class CallbackArgs {
     return d;
   }
 
-  Double numberOrNull(String name) {
+  public Double numberOrNull(String name) {
     Object v = value(name);
     if (v == null) {
       return null;
@@ -57,7 +71,7 @@ final class CallbackArgs {
     throw wrongType(name, "a number", v);
   }
 
-  int integer(String name) {
+  public int integer(String name) {
     Integer i = integerOrNull(name);
     if (i == null) {
       throw missing(name);
@@ -65,7 +79,7 @@ final class CallbackArgs {
     return i;
   }
 
-  Integer integerOrNull(String name) {
+  public Integer integerOrNull(String name) {
     Object v = value(name);
     if (v == null) {
       return null;
@@ -76,12 +90,12 @@ final class CallbackArgs {
     throw wrongType(name, "an integer", v);
   }
 
-  String text(String name) {
+  public String text(String name) {
     Object v = value(name);
     return v == null ? null : v.toString();
   }
 
-  boolean bool(String name) {
+  public boolean bool(String name) {
     Object v = value(name);
     if (v instanceof Boolean b) {
       return b;

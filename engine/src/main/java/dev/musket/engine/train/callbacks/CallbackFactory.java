@@ -8,6 +8,7 @@ import dev.musket.engine.config.schema.ComponentDef;
 import dev.musket.engine.config.schema.NameCatalog;
 import dev.musket.engine.config.schema.Schema;
 import dev.musket.engine.config.validate.DiagnosticSink;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,20 +26,39 @@ import java.util.function.Function;
  */
 public final class CallbackFactory {
 
+  /** The callbacks this engine runs itself. */
+  public static final List<String> BUILT_IN =
+      List.of(
+          "EarlyStopping",
+          "ReduceLROnPlateau",
+          "CyclicLR",
+          "LRVariator",
+          "TerminateOnNaN",
+          "ModelCheckpoint");
+
   private final NameCatalog<ComponentDef> catalog;
   private final Map<String, Function<ComponentSpec, TrainingCallback>> projectBuilders;
+  private final Path experimentDir;
 
+  /** A factory whose relative checkpoint paths resolve against the working directory. */
   public CallbackFactory() {
-    this(Schema.classification(), Map.of());
+    this(Schema.classification(), Map.of(), Path.of(""));
   }
 
   /**
-   * @param projectBuilders builders for callback names defined by project code, by name
+   * @param projectBuilders builders for callback names defined by project code (or by other engine
+   *     packages, such as the config's own {@code CSVLogger}), by name; they win over the built-in
+   *     ones
+   * @param experimentDir where relative file names in callback arguments resolve (Musket ran in the
+   *     experiment's folder)
    */
   public CallbackFactory(
-      Schema schema, Map<String, Function<ComponentSpec, TrainingCallback>> projectBuilders) {
+      Schema schema,
+      Map<String, Function<ComponentSpec, TrainingCallback>> projectBuilders,
+      Path experimentDir) {
     this.catalog = schema.callbacks();
     this.projectBuilders = Map.copyOf(projectBuilders);
+    this.experimentDir = experimentDir;
   }
 
   /** The entries that apply to a stage: its own {@code callbacks} or the global ones, + extras. */
@@ -113,6 +133,13 @@ public final class CallbackFactory {
               a.integerOrNull("periodSteps"),
               a.node("then").map(this::chained).orElse(null));
       case "TerminateOnNaN" -> new TerminateOnNaN();
+      case "ModelCheckpoint" ->
+          new ModelCheckpoint(
+              a.text("filepath"),
+              experimentDir,
+              a.text("monitor"),
+              a.bool("save_best_only"),
+              a.text("mode"));
       default -> throw unknown(def.name(), "is not supported by this engine yet");
     };
   }
@@ -143,10 +170,7 @@ public final class CallbackFactory {
   }
 
   private IllegalArgumentException unknown(String name, String problem) {
-    TreeSet<String> known =
-        new TreeSet<>(
-            List.of(
-                "EarlyStopping", "ReduceLROnPlateau", "CyclicLR", "LRVariator", "TerminateOnNaN"));
+    TreeSet<String> known = new TreeSet<>(BUILT_IN);
     known.addAll(projectBuilders.keySet());
     return new IllegalArgumentException(
         "Callback '"

@@ -9,6 +9,7 @@ import dev.musket.engine.config.ExperimentConfig;
 import dev.musket.engine.config.ExperimentLoader;
 import dev.musket.engine.config.TrainingSpec;
 import dev.musket.engine.config.schema.Schema;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,9 @@ class CallbackFactoryTest {
   @Test
   void projectCallbacksComeFromTheirBuilders() {
     TrainingCallback mine = new TrainingCallback() {};
-    var factory = new CallbackFactory(Schema.classification(), Map.of("MyCallback", spec -> mine));
+    var factory =
+        new CallbackFactory(
+            Schema.classification(), Map.of("MyCallback", spec -> mine), Path.of(""));
 
     assertThat(factory.create(new ComponentSpec("MyCallback", Map.of(), null, null)))
         .isSameAs(mine);
@@ -142,6 +145,7 @@ class CallbackFactoryTest {
                 new CallbackFactory()
                     .create(new ComponentSpec("TensorBoardX", Map.of(), null, null)))
         .hasMessageContaining("TensorBoardX")
-        .hasMessageContaining("EarlyStopping, LRVariator, ReduceLROnPlateau, TerminateOnNaN");
+        .hasMessageContaining(
+            "EarlyStopping, LRVariator, ModelCheckpoint, ReduceLROnPlateau, TerminateOnNaN");
   }
 }

@@ -1,6 +1,7 @@
 package dev.musket.engine.train.callbacks;
 
 import dev.musket.engine.events.TrainingEvent;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ final class CallbackTesting {
   final List<TrainingEvent> events = new ArrayList<>();
   int weightsVersion;
   int restoredVersion = -1;
+  final List<Path> saved = new ArrayList<>();
 
   CallbackTesting(double lr) {
     this.lr = new LearningRateControl.Holder(lr);
@@ -19,9 +21,17 @@ final class CallbackTesting {
 
   StageContext context(int stepsPerEpoch) {
     ModelWeights weights =
-        () -> {
-          int kept = weightsVersion;
-          return () -> restoredVersion = kept;
+        new ModelWeights() {
+          @Override
+          public Snapshot snapshot() {
+            int kept = weightsVersion;
+            return () -> restoredVersion = kept;
+          }
+
+          @Override
+          public void save(Path file) {
+            saved.add(file);
+          }
         };
     return new StageContext("exp", 1, 0, 100, stepsPerEpoch, 0, lr, weights, events::add);
   }
