@@ -4,6 +4,7 @@ import dev.musket.engine.augment.AugmenterBuild;
 import dev.musket.engine.augment.AugmenterTreeBuilder;
 import dev.musket.engine.config.ConfigNode;
 import dev.musket.engine.config.validate.Diagnostic;
+import dev.musket.engine.project.ProjectModules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,11 @@ public record ExperimentData(DataSet dataSet, ImagePipeline pipeline, int skippe
               "the experiment has no dataset: add e.g. dataset: {image_folder: [data/images]}"));
     } else {
       DatasetFactories factories = DatasetFactories.builtIn();
-      problems.addAll(ProjectModules.load(cfg.projectDir(), factories));
+      ProjectModules modules = ProjectModules.compile(cfg.projectDir());
+      problems.addAll(modules.problems());
+      if (modules.compiled()) {
+        problems.addAll(ProjectDatasetFactories.register(modules, factories));
+      }
       ds = factories.create(dsNode.get(), cfg.projectDir());
       problems.addAll(ds.diagnostics());
     }

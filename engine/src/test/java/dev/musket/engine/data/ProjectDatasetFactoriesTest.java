@@ -10,8 +10,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProjectModulesTest {
+class ProjectDatasetFactoriesTest {
   @TempDir Path project;
+
+  /**
+   * Compiles the project's modules and registers their dataset factories, as ExperimentData does.
+   */
+  private static List<Diagnostic> load(Path project, DatasetFactories factories) {
+    var modules = dev.musket.engine.project.ProjectModules.compile(project);
+    List<Diagnostic> problems = new java.util.ArrayList<>(modules.problems());
+    if (modules.compiled()) {
+      problems.addAll(ProjectDatasetFactories.register(modules, factories));
+    }
+    return problems;
+  }
 
   @Test
   void annotatedStaticMethodsBecomeDatasetFactories() throws IOException {
@@ -21,6 +33,7 @@ class ProjectModulesTest {
     Files.writeString(
         project.resolve("modules/MyData.java"),
         """
+        import dev.musket.engine.api.DatasetFactory;
         import dev.musket.engine.data.*;
         import java.nio.file.Path;
 
@@ -39,7 +52,7 @@ class ProjectModulesTest {
         }
         """);
     DatasetFactories factories = DatasetFactories.builtIn();
-    List<Diagnostic> problems = ProjectModules.load(project, factories);
+    List<Diagnostic> problems = load(project, factories);
     assertThat(problems).isEmpty();
     assertThat(factories.names()).contains("folders_twice");
     DatasetBuild positional =
@@ -60,7 +73,7 @@ class ProjectModulesTest {
     Files.createDirectories(project.resolve("modules"));
     Path source = project.resolve("modules/Broken.java");
     Files.writeString(source, "public class Broken {\n  int x = \"text\";\n}\n");
-    List<Diagnostic> problems = ProjectModules.load(project, DatasetFactories.builtIn());
+    List<Diagnostic> problems = load(project, DatasetFactories.builtIn());
     assertThat(problems).hasSize(1);
     Diagnostic d = problems.get(0);
     assertThat(d.isError()).isTrue();
@@ -70,6 +83,6 @@ class ProjectModulesTest {
 
   @Test
   void aProjectWithoutModulesNeedsNoCompiler() {
-    assertThat(ProjectModules.load(project, DatasetFactories.builtIn())).isEmpty();
+    assertThat(load(project, DatasetFactories.builtIn())).isEmpty();
   }
 }
