@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       SummaryCommand.class,
       PreviewCommand.class,
       AnalyzeCommand.class,
+      TaskCommand.class,
     })
 public final class MusketCli implements Runnable {
 
