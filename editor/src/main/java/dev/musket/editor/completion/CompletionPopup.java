@@ -42,9 +42,11 @@ final class CompletionPopup {
   }
 
   void show(Window owner, double x, double y, List<CompletionItem> items) {
-    list.getItems().setAll(items);
-    list.getSelectionModel().selectFirst();
-    list.scrollTo(0);
+    if (!list.getItems().equals(items)) {
+      list.getItems().setAll(items);
+      list.getSelectionModel().selectFirst();
+      list.scrollTo(0);
+    }
     if (!popup.isShowing()) {
       popup.show(owner, x, y);
     } else {
