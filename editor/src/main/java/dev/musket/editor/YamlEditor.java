@@ -15,6 +15,7 @@ import dev.musket.editor.schema.SchemaProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.beans.binding.Bindings;
@@ -61,17 +62,23 @@ public final class YamlEditor extends BorderPane {
   private final CompletionController completion;
 
   /**
-   * An editor using {@code schema} for completion and hover and {@code diagnostics} for problems.
+   * An editor using {@code schema} for completion and hover and {@code diagnostics} for problems,
+   * analysing on a daemon thread of its own (stopped by {@link #dispose()}).
    */
   public YamlEditor(SchemaProvider schema, DiagnosticsProvider diagnostics) {
+    this(schema, diagnostics, null);
+  }
+
+  /**
+   * An editor that runs its highlighting and validation on {@code analysisExecutor} (the app's
+   * background pool, for instance); the editor never shuts that executor down. Results are applied
+   * on the FX thread, latest request wins, whatever order the executor runs them in.
+   */
+  public YamlEditor(
+      SchemaProvider schema, DiagnosticsProvider diagnostics, Executor analysisExecutor) {
     this.schema = Objects.requireNonNull(schema, "schema");
-    this.ownExecutor =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread thread = new Thread(r, "yaml-editor-analysis");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.ownExecutor = analysisExecutor == null ? newAnalysisThread() : null;
+    Executor executor = analysisExecutor == null ? ownExecutor : analysisExecutor;
     getStyleClass().add(STYLE_CLASS);
     getStylesheets().add(YamlEditor.class.getResource("yaml-editor.css").toExternalForm());
     setCenter(new VirtualizedScrollPane<>(area));
@@ -79,7 +86,7 @@ public final class YamlEditor extends BorderPane {
         Bindings.createBooleanBinding(
             () -> !area.getUndoManager().isAtMarkedPosition(),
             area.getUndoManager().atMarkedPositionProperty());
-    analysis = new AsyncAnalysis(diagnostics, ownExecutor);
+    analysis = new AsyncAnalysis(diagnostics, executor);
     findBar = new FindReplaceBar();
     goToLineBar = new GoToLineBar();
     completion = new CompletionController();
@@ -222,11 +229,22 @@ public final class YamlEditor extends BorderPane {
     lastAnalysis.set(result);
   }
 
-  /** Uninstalls every component and stops the background thread; the editor is unusable after. */
+  /** Uninstalls every component and stops its own analysis thread; the editor is unusable after. */
   public void dispose() {
     for (EditorComponent component : List.copyOf(components)) {
       uninstall(component);
     }
-    ownExecutor.shutdownNow();
+    if (ownExecutor != null) {
+      ownExecutor.shutdownNow();
+    }
+  }
+
+  private static ExecutorService newAnalysisThread() {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread thread = new Thread(r, "yaml-editor-analysis");
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 }

@@ -37,6 +37,11 @@ public final class AsyncAnalysis implements EditorComponent {
   /** No edit since the last applied analysis touched the last this-many characters. */
   private int editedFromEnd = Integer.MAX_VALUE;
 
+  /** The text of the latest request, and whether it was edited since (an edit undone, say). */
+  private String requestedText;
+
+  private boolean editedSinceRequest;
+
   /** Analyses with {@code diagnostics} on {@code executor}. */
   public AsyncAnalysis(DiagnosticsProvider diagnostics, Executor executor) {
     this.analyzer = new DocumentAnalyzer(diagnostics);
@@ -57,6 +62,7 @@ public final class AsyncAnalysis implements EditorComponent {
 
   /** Widens the stretch edited since the last applied analysis (see {@link StyleDelta}). */
   private void recordEdit(PlainTextChange change) {
+    editedSinceRequest = true;
     int end = change.getPosition() + change.getInserted().length();
     editedFrom = Math.min(editedFrom, change.getPosition());
     editedFromEnd = Math.min(editedFromEnd, editor.codeArea().getLength() - end);
@@ -72,14 +78,22 @@ public final class AsyncAnalysis implements EditorComponent {
     editor = null;
   }
 
-  /** Starts an analysis of the current text now; call on the FX thread. */
+  /**
+   * Starts an analysis of the current text now, unless the latest request already covers this very
+   * text (the typing pause after {@code setText}, say); call on the FX thread.
+   */
   public void analyzeNow() {
     YamlEditor target = editor;
     if (target == null) {
       return;
     }
-    long request = latest.incrementAndGet();
     String text = target.getText();
+    if (!editedSinceRequest && text.equals(requestedText)) {
+      return;
+    }
+    requestedText = text;
+    editedSinceRequest = false;
+    long request = latest.incrementAndGet();
     try {
       executor.execute(
           () -> {

@@ -5,6 +5,8 @@ import dev.musket.editor.YamlEditor;
 import dev.musket.editor.document.CursorContext;
 import dev.musket.editor.document.CursorContextResolver;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
 import javafx.event.EventHandler;
 import javafx.geometry.Bounds;
@@ -12,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.util.Duration;
 import org.fxmisc.richtext.CodeArea;
 
 /**
@@ -22,7 +25,14 @@ public final class CompletionController implements EditorComponent {
 
   private static final KeyCombination OPEN = KeyCombination.keyCombination("Shortcut+Space");
 
+  /**
+   * How long typing must pause before the list is (re)computed: keeps a fast typist's keystrokes
+   * free of completion work (each computation reads the whole text), yet feels immediate.
+   */
+  public static final Duration TYPING_DELAY = Duration.millis(60);
+
   private final CompletionPopup popup = new CompletionPopup();
+  private final PauseTransition typingPause = new PauseTransition(TYPING_DELAY);
   private CompletionEngine engine;
   private CodeArea area;
   private CompletionResult current;
@@ -36,6 +46,7 @@ public final class CompletionController implements EditorComponent {
     area = editor.codeArea();
     engine = new CompletionEngine(editor.schema());
     popup.setStylesheets(editor.getStylesheets());
+    typingPause.setOnFinished(e -> refresh(false));
     navigation = this::navigate;
     typed = this::afterTyped;
     pressed = this::afterPressed;
@@ -57,6 +68,7 @@ public final class CompletionController implements EditorComponent {
     area.removeEventHandler(KeyEvent.KEY_TYPED, typed);
     area.removeEventHandler(KeyEvent.KEY_PRESSED, pressed);
     area.focusedProperty().removeListener(focusLost);
+    typingPause.stop();
     popup.hide();
   }
 
@@ -104,20 +116,22 @@ public final class CompletionController implements EditorComponent {
     }
     char c = character.charAt(0);
     if (CursorContextResolver.isWordChar(c) && c != '/') {
-      refresh(false);
-    } else if (popup.isShowing()) {
+      typingPause.playFromStart();
+    } else {
+      typingPause.stop();
       popup.hide();
     }
   }
 
   private void afterPressed(KeyEvent e) {
     if (popup.isShowing() && (e.getCode() == KeyCode.BACK_SPACE || e.getCode() == KeyCode.DELETE)) {
-      refresh(false);
+      typingPause.playFromStart();
     }
   }
 
   /** Recomputes the items at the caret; opens the popup when asked or when a name is typed. */
   private void refresh(boolean explicit) {
+    typingPause.stop();
     CompletionResult result = engine.complete(area.getText(), area.getCaretPosition());
     CursorContext context = result.context();
     boolean typingName = !context.prefix().isEmpty() && !isNumber(context.prefix());
@@ -128,9 +142,6 @@ public final class CompletionController implements EditorComponent {
       current = null;
       return;
     }
-    if (!explicit && !popup.isShowing() && context.kind() == CursorContext.Kind.NONE) {
-      return;
-    }
     current = result;
     Bounds caret = area.getCaretBounds().orElse(null);
     if (caret == null || area.getScene() == null) {
@@ -139,9 +150,23 @@ public final class CompletionController implements EditorComponent {
     popup.show(area.getScene().getWindow(), caret.getMinX(), caret.getMaxY() + 2, items);
   }
 
+  /**
+   * Inserts the highlighted item. If keys were typed since the list was computed, the list is
+   * recomputed first and the same entry (or else the best one) is taken.
+   */
   private void accept() {
     CompletionItem item = popup.selected();
     CompletionResult result = current;
+    if (typingPause.getStatus() == Animation.Status.RUNNING && item != null) {
+      typingPause.stop();
+      result = engine.complete(area.getText(), area.getCaretPosition());
+      String label = item.label();
+      item =
+          result.items().stream()
+              .filter(i -> i.label().equals(label))
+              .findFirst()
+              .orElse(result.items().isEmpty() ? null : result.items().get(0));
+    }
     popup.hide();
     if (item == null || result == null) {
       return;

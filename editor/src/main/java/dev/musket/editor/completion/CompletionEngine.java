@@ -35,9 +35,11 @@ public final class CompletionEngine {
     if (context.kind() == CursorContext.Kind.NONE) {
       return new CompletionResult(context, List.of());
     }
-    YamlOutline outline = YamlOutline.of(text);
-    return new CompletionResult(
-        context, complete(context, outline.keysIn(context.path(), context.line())));
+    Set<String> present =
+        context.kind() == CursorContext.Kind.VALUE
+            ? Set.of()
+            : YamlOutline.of(text).keysIn(context.path(), context.line());
+    return new CompletionResult(context, complete(context, present));
   }
 
   /** The completions for {@code context}, leaving out the keys in {@code present}. */

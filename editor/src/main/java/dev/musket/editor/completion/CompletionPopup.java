@@ -16,13 +16,17 @@ final class CompletionPopup {
 
   static final String STYLE_CLASS = "completion-popup";
 
+  private static final int VISIBLE_ROWS = 8;
+  private static final double ROW_HEIGHT = 24;
+
   private final Popup popup = new Popup();
   private final ListView<CompletionItem> list = new ListView<>();
   private final Label doc = new Label();
 
   CompletionPopup() {
     list.getStyleClass().add("completion-list");
-    list.setPrefSize(260, 180);
+    list.setPrefWidth(260);
+    list.setFixedCellSize(ROW_HEIGHT);
     list.setFocusTraversable(false);
     list.setCellFactory(view -> new ItemCell());
     doc.getStyleClass().add("completion-doc");
@@ -42,9 +46,12 @@ final class CompletionPopup {
   }
 
   void show(Window owner, double x, double y, List<CompletionItem> items) {
-    list.getItems().setAll(items);
-    list.getSelectionModel().selectFirst();
-    list.scrollTo(0);
+    if (!list.getItems().equals(items)) {
+      list.setPrefHeight(Math.min(VISIBLE_ROWS, items.size()) * ROW_HEIGHT + 4);
+      list.getItems().setAll(items);
+      list.getSelectionModel().selectFirst();
+      list.scrollTo(0);
+    }
     if (!popup.isShowing()) {
       popup.show(owner, x, y);
     } else {

@@ -82,7 +82,7 @@ final class BlockStructure {
     } else {
       pendingKey = null;
       if (isBlockScalarIndicator(line.value())) {
-        blockScalarColumn = line.indent() == line.keyColumn() ? line.indent() : line.keyColumn();
+        blockScalarColumn = line.keyColumn();
       }
     }
     return mapPath;

@@ -12,9 +12,9 @@ final class LineScanner {
     int length = line.length();
     int i = skipSpaces(line, 0);
     int indent = i;
-    List<Integer> dashes = new ArrayList<>(1);
+    List<Integer> dashes = List.of();
     while (i < length && line.charAt(i) == '-' && (i + 1 == length || line.charAt(i + 1) == ' ')) {
-      dashes.add(i);
+      dashes = append(dashes, i);
       i = skipSpaces(line, i + 1);
     }
     int content = i;
@@ -36,6 +36,16 @@ final class LineScanner {
     }
     String value = line.subSequence(Math.min(valueStart, end), end).toString().trim();
     return new YamlLine(indent, dashes, content, key, content, keyEnd, valueStart, value, comment);
+  }
+
+  /** Most lines have no dash and a few one; keeps the common case allocation-free. */
+  private static List<Integer> append(List<Integer> dashes, int column) {
+    if (dashes.isEmpty()) {
+      return List.of(column);
+    }
+    List<Integer> longer = new ArrayList<>(dashes);
+    longer.add(column);
+    return List.copyOf(longer);
   }
 
   /** Column just after the key's text, or -1 when the content is not {@code key:}. */

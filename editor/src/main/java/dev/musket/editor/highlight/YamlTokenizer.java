@@ -79,7 +79,7 @@ public final class YamlTokenizer {
     if (!value.isEmpty() && (value.charAt(0) == '|' || value.charAt(0) == '>')) {
       int at = line.indexOf(value.charAt(0), valueFrom);
       tokens.add(new Token(offset + at, offset + valueEnd, TokenType.PUNCTUATION));
-      blockIndent = shape.indent();
+      blockIndent = shape.key() != null ? shape.keyColumn() : shape.indent();
     } else {
       ValueScanner.scan(line, valueFrom, valueEnd, offset, tokens);
     }

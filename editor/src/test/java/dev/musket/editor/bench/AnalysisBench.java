@@ -10,7 +10,7 @@ import dev.musket.editor.schema.SchemaKeyDiagnostics;
 import dev.musket.editor.schema.SchemaTree;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +20,18 @@ import org.slf4j.LoggerFactory;
  * at the end of the text (what runs on the FX thread per keystroke while the popup is open).
  *
  * <p>A plain main rather than JMH: each case is warmed up, then timed per call, and the median,
- * 90th percentile and maximum are logged. Run: {@code mvn -B -q -pl editor test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=dev.musket.editor.bench.AnalysisBench}.
+ * 90th percentile and maximum are logged. Run: {@code mvn -B -pl editor test-compile
+ * org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.musket.editor.bench.AnalysisBench}.
  */
 public final class AnalysisBench {
 
   private static final Logger LOG = LoggerFactory.getLogger(AnalysisBench.class);
   private static final int WARMUP = 300;
   private static final int MEASURED = 300;
+
+  /** Consumes results so the JIT cannot drop the work being timed. */
+  private static volatile int sink;
 
   private AnalysisBench() {}
 
@@ -45,22 +49,24 @@ public final class AnalysisBench {
     // Alternate two texts so no result can be cached between calls.
     String[] texts = {config, config.replace("epochs: 10", "epochs: 11")};
     time("highlight only", i -> YamlHighlighter.highlight(texts[i & 1]));
-    time("highlight + validate + squiggles", i -> analyzer.analyze(texts[i & 1]));
+    time("highlight + validate + squiggles", i -> analyzer.analyze(texts[i & 1]).problems());
     time("validate only (test validator)", i -> diagnostics.diagnose(texts[i & 1]));
     time("completion at the end", i -> completion.complete(texts[i & 1], texts[i & 1].length()));
   }
 
-  private static void time(String name, IntConsumer work) {
+  private static void time(String name, IntFunction<Object> work) {
     for (int i = 0; i < WARMUP; i++) {
-      work.accept(i);
+      sink ^= work.apply(i).hashCode();
     }
     long[] nanos = new long[MEASURED];
     for (int i = 0; i < MEASURED; i++) {
       long start = System.nanoTime();
-      work.accept(i);
+      Object result = work.apply(i);
       nanos[i] = System.nanoTime() - start;
+      sink ^= result.hashCode();
     }
     Arrays.sort(nanos);
+    LOG.debug("sink {}", sink);
     LOG.info(
         "{}: median {} ms, p90 {} ms, max {} ms ({} runs)",
         name,

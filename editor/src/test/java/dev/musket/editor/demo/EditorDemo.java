@@ -15,9 +15,10 @@ import javafx.stage.Stage;
 
 /**
  * Shows the editor on its own, on a sample Musket config with the demo schema: {@code mvn -pl
- * editor test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.musket.editor.demo.EditorDemo}. Does not extend Application (JavaFX on the
- * classpath, see stack-notes pitfall 2).
+ * editor test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.musket.editor.demo.EditorDemo} (add {@code -Dexec.args=--large} for a
+ * 1,000-line config). Does not extend Application (JavaFX on the classpath, see stack-notes pitfall
+ * 2).
  */
 public final class EditorDemo {
 

@@ -166,6 +166,13 @@ class CursorContextResolverTest {
   }
 
   @Test
+  void aBlockScalarInsideAListItemEndsAtTheItemsNextKey() {
+    CursorContext context = at("stages:\n  - notes: |\n      text\n    lo|");
+    assertThat(context.kind()).isEqualTo(Kind.KEY);
+    assertThat(context.path()).hasToString("stages[0]");
+  }
+
+  @Test
   void theMusketHeaderLineIsJustAComment() {
     CursorContext context = at("#%Musket Classification 1.0\nar|");
     assertThat(context.kind()).isEqualTo(Kind.KEY);

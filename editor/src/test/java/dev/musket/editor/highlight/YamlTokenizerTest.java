@@ -84,6 +84,20 @@ class YamlTokenizerTest {
   }
 
   @Test
+  void aBlockScalarInAListItemEndsAtTheItemsNextKey() {
+    assertThat(tokens("  - notes: >\n      text\n    lr: 1"))
+        .containsExactly(
+            "PUNCTUATION:-",
+            "KEY:notes",
+            "PUNCTUATION::",
+            "PUNCTUATION:>",
+            "STRING:text",
+            "KEY:lr",
+            "PUNCTUATION::",
+            "NUMBER:1");
+  }
+
+  @Test
   void halfTypedInputNeverFails() {
     for (String broken : List.of("[", "a: [1, {b: ", "'open", "- - -", ":", "a: \"x", "  - ")) {
       assertThat(YamlTokenizer.tokenize(broken)).isNotNull();
