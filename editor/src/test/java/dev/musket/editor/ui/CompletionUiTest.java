@@ -91,4 +91,17 @@ class CompletionUiTest extends EditorUiTest {
     robot.type(KeyCode.TAB);
     waitUntil(() -> editor.getText().equals("metrics: [binary_accuracy, macro_f1"));
   }
+
+  @Test
+  void clickingAnEntryAcceptsIt() throws Exception {
+    load("optimizer: ");
+    robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
+    waitUntil(() -> popupShows(robot, "Adam"));
+    robot.clickOn(
+        robot
+            .lookup(".completion-list .list-cell")
+            .match(n -> "SGD".equals(((javafx.scene.control.ListCell<?>) n).getText()))
+            .queryAs(javafx.scene.Node.class));
+    waitUntil(() -> editor.getText().equals("optimizer: SGD"));
+  }
 }
