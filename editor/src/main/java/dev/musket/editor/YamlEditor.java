@@ -86,7 +86,7 @@ public final class YamlEditor extends BorderPane {
         Bindings.createBooleanBinding(
             () -> !area.getUndoManager().isAtMarkedPosition(),
             area.getUndoManager().atMarkedPositionProperty());
-    analysis = new AsyncAnalysis(diagnostics, executor);
+    analysis = new AsyncAnalysis(diagnostics, executor, this::showAnalysis);
     findBar = new FindReplaceBar();
     goToLineBar = new GoToLineBar();
     completion = new CompletionController();
@@ -212,10 +212,10 @@ public final class YamlEditor extends BorderPane {
   }
 
   /**
-   * Applies an analysis of the current text, restyling only {@code [from, to)} (the rest already
+   * Shows an analysis of the current text, restyling only {@code [from, to)} (the rest already
    * carries these styles); called by the analysis component on the FX thread.
    */
-  public void applyAnalysis(Analysis result, int from, int to) {
+  private void showAnalysis(Analysis result, int from, int to) {
     if (from < to) {
       area.setStyleSpans(from, result.styles().subView(from, to));
     }

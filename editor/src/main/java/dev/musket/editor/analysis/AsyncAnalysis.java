@@ -42,10 +42,22 @@ public final class AsyncAnalysis implements EditorComponent {
 
   private boolean editedSinceRequest;
 
-  /** Analyses with {@code diagnostics} on {@code executor}. */
-  public AsyncAnalysis(DiagnosticsProvider diagnostics, Executor executor) {
+  /** Receives an analysis to show, with the stretch {@code [from, to)} whose styles changed. */
+  @FunctionalInterface
+  public interface Sink {
+    void show(Analysis analysis, int from, int to);
+  }
+
+  private final Sink sink;
+
+  /**
+   * Analyses with {@code diagnostics} on {@code executor} and hands each result that is still
+   * current to {@code sink} on the FX thread.
+   */
+  public AsyncAnalysis(DiagnosticsProvider diagnostics, Executor executor, Sink sink) {
     this.analyzer = new DocumentAnalyzer(diagnostics);
     this.executor = executor;
+    this.sink = sink;
   }
 
   @Override
@@ -120,6 +132,6 @@ public final class AsyncAnalysis implements EditorComponent {
     }
     editedFrom = Integer.MAX_VALUE;
     editedFromEnd = Integer.MAX_VALUE;
-    target.applyAnalysis(result, from, to);
+    sink.show(result, from, to);
   }
 }

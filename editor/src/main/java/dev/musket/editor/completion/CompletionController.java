@@ -47,6 +47,7 @@ public final class CompletionController implements EditorComponent {
     engine = new CompletionEngine(editor.schema());
     popup.setStylesheets(editor.getStylesheets());
     typingPause.setOnFinished(e -> refresh(false));
+    popup.setOnClickAccept(this::accept);
     navigation = this::navigate;
     typed = this::afterTyped;
     pressed = this::afterPressed;

@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.stage.Popup;
 import javafx.stage.Window;
@@ -39,6 +40,17 @@ final class CompletionPopup {
     box.getStyleClass().add(STYLE_CLASS);
     popup.getContent().add(box);
     popup.setAutoHide(true);
+  }
+
+  /** Runs {@code action} when an entry is clicked (it is selected first). */
+  void setOnClickAccept(Runnable action) {
+    list.setOnMouseClicked(
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY
+              && list.getSelectionModel().getSelectedItem() != null) {
+            action.run();
+          }
+        });
   }
 
   void setStylesheets(List<String> stylesheets) {

@@ -68,4 +68,40 @@ class CompletionUiTest extends EditorUiTest {
     waitUntil(() -> robot.lookup(".completion-list").tryQuery().isEmpty());
     assertThat(editor.getText()).isEqualTo("arch");
   }
+
+  @Test
+  void acceptingAMapKeyOpensAnIndentedLineWhereItsKeysAreOffered() throws Exception {
+    load("");
+    robot.write("callb");
+    waitUntil(() -> popupShows(robot, "callbacks"));
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> editor.getText().equals("callbacks:\n  "));
+
+    robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
+    waitUntil(() -> popupShows(robot, "EarlyStopping"));
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> editor.getText().equals("callbacks:\n  EarlyStopping:\n    "));
+  }
+
+  @Test
+  void namesAreOfferedInsideAFlowList() throws Exception {
+    load("metrics: [binary_accuracy, ");
+    robot.write("mac");
+    waitUntil(() -> popupShows(robot, "macro_f1"));
+    robot.type(KeyCode.TAB);
+    waitUntil(() -> editor.getText().equals("metrics: [binary_accuracy, macro_f1"));
+  }
+
+  @Test
+  void clickingAnEntryAcceptsIt() throws Exception {
+    load("optimizer: ");
+    robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
+    waitUntil(() -> popupShows(robot, "Adam"));
+    robot.clickOn(
+        robot
+            .lookup(".completion-list .list-cell")
+            .match(n -> "SGD".equals(((javafx.scene.control.ListCell<?>) n).getText()))
+            .queryAs(javafx.scene.Node.class));
+    waitUntil(() -> editor.getText().equals("optimizer: SGD"));
+  }
 }

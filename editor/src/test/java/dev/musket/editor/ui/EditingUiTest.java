@@ -75,4 +75,27 @@ class EditingUiTest extends EditorUiTest {
     robot.write("3:2").type(KeyCode.ENTER);
     waitUntil(() -> area.getCurrentParagraph() == 2 && area.getCaretColumn() == 1);
   }
+
+  @Test
+  void shiftTabOutdentsTheCaretLineByTwoSpaces() throws Exception {
+    load("a:\n    b: 1");
+    robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+    waitUntil(() -> editor.getText().equals("a:\n  b: 1"));
+  }
+
+  @Test
+  void tabIndentsEverySelectedLine() throws Exception {
+    load("a: 1\nb: 2\nc: 3");
+    robot.interact(() -> area.selectRange(0, 9));
+    robot.type(KeyCode.TAB);
+    waitUntil(() -> editor.getText().equals("  a: 1\n  b: 2\nc: 3"));
+  }
+
+  @Test
+  void ctrlSlashCommentsEverySelectedLine() throws Exception {
+    load("callbacks:\n  A:\n    p: 1\n");
+    robot.interact(() -> area.selectRange(11, 24));
+    robot.press(KeyCode.CONTROL).type(KeyCode.SLASH).release(KeyCode.CONTROL);
+    waitUntil(() -> editor.getText().equals("callbacks:\n  # A:\n  #   p: 1\n"));
+  }
 }
