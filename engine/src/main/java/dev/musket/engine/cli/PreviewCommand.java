@@ -1,5 +1,6 @@
 package dev.musket.engine.cli;
 
+import dev.musket.engine.config.ExperimentLoader;
 import dev.musket.engine.config.validate.Diagnostic;
 import dev.musket.engine.data.AugmentationPreview;
 import dev.musket.engine.data.ExperimentData;
@@ -46,6 +47,13 @@ public final class PreviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // the whole config is checked first, so a mistake anywhere is reported where it is written
+    Path configFile = project.resolve("experiments").resolve(name).resolve("config.yaml");
+    ExperimentLoader.Loaded checked = new ExperimentLoader().load(configFile);
+    checked.diagnostics().forEach(d -> System.err.println(d.format()));
+    if (checked.hasErrors()) {
+      return 1;
+    }
     InterimExperimentConfig cfg = InterimExperimentConfig.load(project, name);
     ExperimentData.Build build = ExperimentData.from(cfg);
     for (Diagnostic d : build.diagnostics()) {
