@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       WorkbenchCommand.class,
       SummaryCommand.class,
       PreviewCommand.class,
+      FitCommand.class,
     })
 public final class MusketCli implements Runnable {
 
