@@ -99,7 +99,7 @@ public final class FitCommand implements Callable<Integer> {
     List<String> selected = select();
     if (selected.isEmpty()) {
       System.out.println(NOTHING_TO_DO);
-      return 0;
+      return unknownName ? 1 : 0;
     }
     FitOptions options =
         new FitOptions(
@@ -132,8 +132,10 @@ public final class FitCommand implements Callable<Integer> {
       }
       failed |= result.isFailure();
     }
-    return failed ? 1 : 0;
+    return failed || unknownName ? 1 : 0;
   }
+
+  private boolean unknownName;
 
   /** Runs one experiment; Ctrl+C cancels it cleanly (marked cancelled) before the JVM exits. */
   private FitResult runCancellable(
@@ -184,6 +186,7 @@ public final class FitCommand implements Callable<Integer> {
                   + project.resolve("experiments")
                   + "; known: "
                   + String.join(", ", all));
+          unknownName = true;
           continue;
         }
         out.add(name);

@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * Turns training events into terminal output: one line per fold/stage start and per epoch (its
  * metrics), and on an interactive terminal a single progress line rewritten after every batch.
+ * Epochs count from 0, as in the metrics CSV and the resume message.
  */
 final class FitProgressPrinter implements TrainingListener {
 
@@ -40,7 +41,7 @@ final class FitProgressPrinter implements TrainingListener {
         out.printf(
             Locale.ROOT,
             "\r  epoch %d  batch %d  loss %.4f  lr %.3g  %.0f img/s   ",
-            e.epoch() + 1,
+            e.epoch(),
             e.batch() + 1,
             e.loss(),
             e.lr(),
@@ -66,7 +67,7 @@ final class FitProgressPrinter implements TrainingListener {
   private static String epochLine(TrainingEvent.EpochEnded e) {
     StringBuilder b =
         new StringBuilder(
-            "  fold " + e.fold() + " stage " + e.stage() + " epoch " + (e.epoch() + 1) + ":");
+            "  fold " + e.fold() + " stage " + e.stage() + " epoch " + e.epoch() + ":");
     for (Map.Entry<String, Double> m : e.metrics().entrySet()) {
       b.append(String.format(Locale.ROOT, " %s=%.4g", m.getKey(), m.getValue()));
     }

@@ -222,6 +222,15 @@ public final class ExperimentRunner {
           options.allowResume()
               ? new ResumePlanner(folder, pm, checkpoint.mode()).plan(fold, stage, st.epochs(), lr)
               : new StagePlan.Fresh();
+      if (plan instanceof StagePlan.Continue c
+          && c.state().isEmpty()
+          && !Files.exists(folder.bestWeights(fold, stage))) {
+        // Killed before the stage's first resume point and first checkpoint: its logged rows
+        // belong to weights that are gone, so the stage starts over.
+        LOG.info(
+            "{}: fold {}, stage {} has no checkpoint yet; starting it over", name, fold, stage);
+        plan = new StagePlan.Fresh();
+      }
       if (plan instanceof StagePlan.Done) {
         LOG.info("{}: fold {}, stage {} is already trained; skipping it", name, fold, stage);
         return StageTrainer.Ending.COMPLETED;
@@ -239,10 +248,7 @@ public final class ExperimentRunner {
               NetworkFiles.load(
                   StageTrainer.checkpointFile(folder, fold, stage, state.get().epoch()));
         } else {
-          Path best = folder.bestWeights(fold, stage);
-          network =
-              networks.build(
-                  cfg, stage, Files.exists(best) ? best : previous(fold, stage), projectDir);
+          network = networks.build(cfg, stage, folder.bestWeights(fold, stage), projectDir);
           if (c.bestMetric() != null) {
             checkpoint.restoreBest(c.bestMetric());
           }
@@ -284,6 +290,7 @@ public final class ExperimentRunner {
                     checkpoint,
                     state,
                     time,
+                    cfg.training().saveLast(),
                     folder,
                     listener,
                     token))

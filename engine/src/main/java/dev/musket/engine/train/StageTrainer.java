@@ -62,6 +62,7 @@ final class StageTrainer {
       BestCheckpointPolicy checkpoint,
       Optional<ResumeState> resumeState,
       TimeLimit timeLimit,
+      boolean saveLast,
       ExperimentFolder folder,
       TrainingListener listener,
       CancellationToken token) {}
@@ -137,6 +138,9 @@ final class StageTrainer {
       network.setListeners();
     }
     s.callbacks().forEach(TrainingCallback::onStageEnd);
+    if (s.saveLast() && lastEpoch >= s.initialEpoch()) {
+      NetworkFiles.save(network, s.folder().lastWeights(s.fold(), s.stage()), false);
+    }
     s.listener()
         .onEvent(new TrainingEvent.StageEnded(s.experiment(), s.fold(), s.stage(), lastEpoch));
     return ending;

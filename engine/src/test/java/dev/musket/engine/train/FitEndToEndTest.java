@@ -114,6 +114,14 @@ class FitEndToEndTest {
   }
 
   @Test
+  void onlyReportRebuildsTheSameSummaryFromTheBestWeights() throws IOException {
+    String before = Files.readString(folder.summaryFile());
+    Files.delete(folder.summaryFile());
+    assertThat(MusketCli.run("fit", "--project", project.toString(), "--only_report")).isZero();
+    assertThat(Files.readString(folder.summaryFile())).isEqualTo(before);
+  }
+
+  @Test
   void aCompletedExperimentIsNotTrainedAgainWithoutItsName() {
     var out = new java.io.ByteArrayOutputStream();
     var previous = System.out;

@@ -1,6 +1,7 @@
 package dev.musket.engine.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.musket.engine.cli.MusketCli;
 import dev.musket.engine.experiment.ExperimentFolder;
@@ -33,18 +34,22 @@ class KillAndResumeTest {
 
   @Test
   void aKilledRunResumesWhereItStoppedAndEndsLikeAnUninterruptedOne() throws Exception {
-    Path killed = TinyProject.create(dir.resolve("killed"), 24, CONFIG);
-    Path reference = TinyProject.create(dir.resolve("reference"), 24, CONFIG);
+    Path killed = TinyProject.create(dir.resolve("killed"), 16, CONFIG);
+    Path reference = TinyProject.create(dir.resolve("reference"), 16, CONFIG);
     ExperimentFolder folder = ExperimentFolder.of(killed.resolve("experiments/tiny"));
 
     Process first = fit(killed, dir.resolve("first.log"));
     Path csv = folder.metricsCsv(0, 0);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-    while (!(Files.exists(csv) && Files.readAllLines(csv).size() >= 2)) {
+    Path resumePoint = folder.resumeStateFile(0, 0);
+    while (!(Files.exists(csv)
+        && Files.readAllLines(csv).size() >= 2
+        && Files.exists(resumePoint))) {
       assertThat(first.isAlive()).as("fit ended before a metrics row appeared").isTrue();
       assertThat(System.nanoTime()).as("no metrics row in time").isLessThan(deadline);
       Thread.sleep(10);
     }
+    Thread.sleep(200); // into the next epoch's batches
     first.destroyForcibly().waitFor();
     assertThat(folder.inProgressFile()).exists();
     assertThat(folder.isCompleted()).isFalse();
@@ -63,6 +68,13 @@ class KillAndResumeTest {
         MetricsTable whole = MetricsTable.read(ref.metricsCsv(fold, stage));
         assertThat(resumed.columns()).isEqualTo(whole.columns());
         assertThat(resumed.epochs()).as("fold %d stage %d", fold, stage).isEqualTo(whole.epochs());
+        for (int row = 0; row < whole.rows().size(); row++) {
+          for (String column : whole.columns()) {
+            assertThat(resumed.rows().get(row).get(column))
+                .as("fold %d stage %d epoch %d %s", fold, stage, row, column)
+                .isCloseTo(whole.rows().get(row).get(column), within(1e-6));
+          }
+        }
         assertThat(folder.bestWeights(fold, stage)).isNotEmptyFile();
       }
     }
