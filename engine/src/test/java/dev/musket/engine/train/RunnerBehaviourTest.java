@@ -136,6 +136,52 @@ class RunnerBehaviourTest {
   }
 
   @Test
+  void aMultiOutputNetworkLogsEveryHeadUnderKerasNames() throws IOException {
+    String config =
+        SHORT
+            .replace("classes: 2", "classes: [2, 2]")
+            .replace("activation: sigmoid", "activation: [softmax, sigmoid]")
+            .replace(
+                "loss: binary_crossentropy+0.5*dice_loss",
+                "loss: [categorical_crossentropy, binary_crossentropy+0.5*dice_loss]")
+            .replace("metrics: [binary_accuracy]", "metrics: [categorical_accuracy]")
+            .replace("primary_metric: val_binary_accuracy", "primary_metric: val_loss")
+            .replace("primary_metric_mode: max", "primary_metric_mode: min")
+            .replace("monitor: val_loss}", "monitor: val_output_0_loss}")
+            .replace(
+                "  image_folder: [data/images]",
+                "  csv: {path: data/items.csv, images: data/images, path_column: file,"
+                    + " label_columns: [brightness, parity]}");
+    Path project = TinyProject.create(dir, 6, config);
+    StringBuilder csv = new StringBuilder("id,file,brightness,parity\n");
+    for (String label : List.of("bright", "dark")) {
+      for (int i = 0; i < 6; i++) {
+        csv.append(label + i + "," + label + "/" + label + i + ".png," + label + ",p" + (i % 2))
+            .append('\n');
+      }
+    }
+    Files.writeString(project.resolve("data/items.csv"), csv.toString());
+
+    assertThat(MusketCli.run("fit", "--project", project.toString(), "--folds", "0")).isZero();
+
+    ExperimentFolder folder = ExperimentFolder.of(project.resolve("experiments/tiny"));
+    assertThat(Files.readAllLines(folder.metricsCsv(0, 0)).get(0))
+        .isEqualTo(
+            "epoch,loss,lr,output_0_categorical_accuracy,output_0_loss,"
+                + "output_1_categorical_accuracy,output_1_loss,val_loss,"
+                + "val_output_0_categorical_accuracy,val_output_0_loss,"
+                + "val_output_1_categorical_accuracy,val_output_1_loss");
+    var summary = ((SummaryStatus.Completed) folder.readSummary().orElseThrow()).summary();
+    assertThat(summary.allStages().folds())
+        .containsOnlyKeys(
+            "loss",
+            "output_0_categorical_accuracy",
+            "output_0_loss",
+            "output_1_categorical_accuracy",
+            "output_1_loss");
+  }
+
+  @Test
   void anInvalidConfigIsReportedAsFileLineColumnAndExitsWithOne() throws IOException {
     Path project = TinyProject.create(dir, 2, SHORT.replace("batch: 4", "batch: four"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
