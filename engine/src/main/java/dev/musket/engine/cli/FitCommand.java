@@ -127,7 +127,12 @@ public final class FitCommand implements Callable<Integer> {
       }
       switch (result.outcome()) {
         case TIME_UP -> System.out.println("== " + name + ": time limit reached; resumable");
-        case INVALID -> System.out.println("== " + name + ": the data has errors; not trained");
+        case INVALID ->
+            System.out.println(
+                "== "
+                    + name
+                    + ": not trained: "
+                    + (result.error() != null ? result.error() : "the data has errors"));
         default -> {}
       }
       failed |= result.isFailure();

@@ -92,14 +92,19 @@ public final class ExperimentRunner {
       folder.removeStaleTemporaryFiles();
       ModelRegistry registry = registries.get();
       projectCode = ProjectArchitectures.register(registry, projectDir);
+      ExperimentSplits splits =
+          ExperimentSplits.plan(data.dataSet(), splitSettings(cfg), cfg.file());
+      List<Integer> folds;
+      try {
+        folds = selectFolds(options, splits.folds().size());
+      } catch (IllegalArgumentException e) {
+        return new FitResult(FitResult.Outcome.INVALID, List.of(), e.getMessage());
+      }
       if (!options.onlyReport() && !options.allowResume()) {
         folder.prepareFreshRun();
         folder.clearResumeStates();
       }
       folder.markInProgress();
-      ExperimentSplits splits =
-          ExperimentSplits.plan(data.dataSet(), splitSettings(cfg), cfg.file());
-      List<Integer> folds = selectFolds(options, splits.folds().size());
       Run run = new Run(projectDir, name, cfg, folder, data, splits, options, listener, token);
       LossRegistry losses = LossRegistry.withBuiltIns();
       run.networks = new StageNetworks(registry, pretrained, losses);

@@ -182,6 +182,16 @@ class RunnerBehaviourTest {
   }
 
   @Test
+  void aFoldThatDoesNotExistIsRefusedWithoutTouchingTheExperiment() throws IOException {
+    Path project = TinyProject.create(dir, 2, SHORT);
+    assertThat(MusketCli.run("fit", "--project", project.toString(), "--folds", "5")).isEqualTo(1);
+    ExperimentFolder folder = ExperimentFolder.of(project.resolve("experiments/tiny"));
+    assertThat(folder.summaryFile()).doesNotExist();
+    assertThat(folder.inProgressFile()).doesNotExist();
+    assertThat(folder.errorFile()).doesNotExist();
+  }
+
+  @Test
   void anInvalidConfigIsReportedAsFileLineColumnAndExitsWithOne() throws IOException {
     Path project = TinyProject.create(dir, 2, SHORT.replace("batch: 4", "batch: four"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
