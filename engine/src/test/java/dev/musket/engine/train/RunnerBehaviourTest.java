@@ -192,6 +192,76 @@ class RunnerBehaviourTest {
   }
 
   @Test
+  void eventsFollowTheRunFoldStageEpochLifecycle() throws IOException {
+    Path project = TinyProject.create(dir, 4, SHORT);
+    List<String> kinds = new ArrayList<>();
+    FitResult result =
+        new ExperimentRunner()
+            .fit(
+                project,
+                TinyProject.NAME,
+                load(project),
+                onlyFoldZero(),
+                event -> {
+                  String kind = event.getClass().getSimpleName();
+                  if (kinds.isEmpty() || !kinds.get(kinds.size() - 1).equals(kind)) {
+                    kinds.add(kind);
+                  }
+                },
+                new CancellationToken());
+
+    assertThat(result.outcome()).isEqualTo(FitResult.Outcome.COMPLETED);
+    assertThat(String.join(",", kinds))
+        .startsWith("RunStarted,FoldStarted,StageStarted,EpochStarted,BatchEnded,EpochEnded")
+        .contains("CheckpointSaved")
+        .endsWith("StageEnded,FoldEnded,RunFinished");
+  }
+
+  @Test
+  void aCyclicLearningRateChangesTheRateEveryBatch() throws IOException {
+    String config =
+        SHORT.replace(
+            "  EarlyStopping: {patience: 2, monitor: val_loss}\n",
+            "  CyclicLR: {base_lr: 0.001, max_lr: 0.01, step_size: 2}\n");
+    Path project = TinyProject.create(dir, 10, config);
+    List<Double> rates = new ArrayList<>();
+    FitResult result =
+        new ExperimentRunner()
+            .fit(
+                project,
+                TinyProject.NAME,
+                load(project),
+                onlyFoldZero(),
+                event -> {
+                  if (event instanceof TrainingEvent.BatchEnded b) {
+                    rates.add(b.lr());
+                  }
+                },
+                new CancellationToken());
+
+    assertThat(result.outcome()).isEqualTo(FitResult.Outcome.COMPLETED);
+    assertThat(rates.stream().distinct().count()).isGreaterThan(2);
+    assertThat(rates).allSatisfy(r -> assertThat(r).isBetween(0.001 - 1e-12, 0.01 + 1e-12));
+  }
+
+  @Test
+  void aStageCanStartFromInitialWeights() throws IOException {
+    Path project = TinyProject.create(dir, 4, SHORT);
+    assertThat(MusketCli.run("fit", "--project", project.toString(), "--folds", "0")).isZero();
+    Path best = project.resolve("experiments/tiny/weights/best-0.0.weights");
+    Files.copy(best, project.resolve("start.weights"));
+    TinyProject.experiment(
+        project,
+        "second",
+        SHORT.replace("- epochs: 2", "- epochs: 1\n    initial_weights: start.weights"));
+    assertThat(
+            MusketCli.run(
+                "fit", "--project", project.toString(), "--name", "second", "--folds", "0"))
+        .isZero();
+    assertThat(project.resolve("experiments/second/weights/best-0.0.weights")).isNotEmptyFile();
+  }
+
+  @Test
   void anInvalidConfigIsReportedAsFileLineColumnAndExitsWithOne() throws IOException {
     Path project = TinyProject.create(dir, 2, SHORT.replace("batch: 4", "batch: four"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
