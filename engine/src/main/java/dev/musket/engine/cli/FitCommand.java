@@ -48,15 +48,13 @@ public final class FitCommand implements Callable<Integer> {
 
   @Option(
       names = {"--num_gpus", "--num-gpus"},
-      defaultValue = "1",
       description = "GPUs to use (ignored on the CPU).")
-  int numGpus;
+  Integer numGpus;
 
   @Option(
       names = {"--gpus_per_net", "--gpus-per-net"},
-      defaultValue = "1",
       description = "GPUs per network (ignored on the CPU).")
-  int gpusPerNet;
+  Integer gpusPerNet;
 
   @Option(
       names = {"--num_workers", "--num-workers"},
@@ -90,7 +88,7 @@ public final class FitCommand implements Callable<Integer> {
       System.err.println(project + ": no such project folder");
       return 1;
     }
-    if (numGpus != 1 || gpusPerNet != 1) {
+    if (numGpus != null || gpusPerNet != null) {
       System.out.println("--num_gpus/--gpus_per_net are ignored: training runs on the CPU");
     }
     if (cache != null) {
@@ -136,6 +134,9 @@ public final class FitCommand implements Callable<Integer> {
         default -> {}
       }
       failed |= result.isFailure();
+      if (result.outcome() == FitResult.Outcome.CANCELLED) {
+        break; // interrupted: the JVM is shutting down, launch nothing more
+      }
     }
     return failed || unknownName ? 1 : 0;
   }

@@ -122,6 +122,34 @@ class FitEndToEndTest {
   }
 
   @Test
+  void gpuFlagsAreReportedAsIgnoredOnTheCpu() {
+    var out = new java.io.ByteArrayOutputStream();
+    var previous = System.out;
+    System.setOut(new java.io.PrintStream(out, true));
+    int code;
+    try {
+      code =
+          MusketCli.run(
+              "fit",
+              "--project",
+              project.toString(),
+              "--name",
+              TinyProject.NAME,
+              "--only_report",
+              "--num_gpus",
+              "2",
+              "--gpus_per_net",
+              "2");
+    } finally {
+      System.setOut(previous);
+    }
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("--num_gpus/--gpus_per_net are ignored")
+        .contains("finished, summary.yaml written");
+  }
+
+  @Test
   void aCompletedExperimentIsNotTrainedAgainWithoutItsName() {
     var out = new java.io.ByteArrayOutputStream();
     var previous = System.out;
