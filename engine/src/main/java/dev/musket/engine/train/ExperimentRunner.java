@@ -263,8 +263,8 @@ public final class ExperimentRunner {
       }
       Split split = splits.folds().get(fold);
       DataSet ds = data.dataSet();
-      int[] train = Negatives.parse(st.negatives()).select(split.train(), ds);
-      int[] validation = Negatives.parse(st.validationNegatives()).select(split.heldOut(), ds);
+      int[] train = negatives(st.negatives()).select(split.train(), ds);
+      int[] validation = negatives(st.validationNegatives()).select(split.heldOut(), ds);
       int batch = cfg.training().batch();
       long seed = cfg.data().randomState() * 1_000_003L + fold * 1009L + stage;
       List<TrainingCallback> callbacks =
@@ -300,6 +300,18 @@ public final class ExperimentRunner {
                     listener,
                     token))
             .train();
+      }
+    }
+
+    /** A stage's {@code negatives} as the config holds it: none, real/all, or a number as text. */
+    private static Negatives negatives(String text) {
+      if (text == null) {
+        return Negatives.ALL;
+      }
+      try {
+        return Negatives.parse(Double.parseDouble(text));
+      } catch (NumberFormatException notANumber) {
+        return Negatives.parse(text);
       }
     }
 

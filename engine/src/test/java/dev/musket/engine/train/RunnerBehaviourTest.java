@@ -262,6 +262,17 @@ class RunnerBehaviourTest {
   }
 
   @Test
+  void stageNegativesAreAppliedAsNumbersOrWords() throws IOException {
+    Path project =
+        TinyProject.create(
+            dir,
+            4,
+            SHORT.replace(
+                "- epochs: 2", "- epochs: 1\n    negatives: 0.5\n    validation_negatives: real"));
+    assertThat(MusketCli.run("fit", "--project", project.toString(), "--folds", "0")).isZero();
+  }
+
+  @Test
   void anInvalidConfigIsReportedAsFileLineColumnAndExitsWithOne() throws IOException {
     Path project = TinyProject.create(dir, 2, SHORT.replace("batch: 4", "batch: four"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
