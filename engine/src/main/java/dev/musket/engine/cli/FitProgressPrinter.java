@@ -16,6 +16,7 @@ final class FitProgressPrinter implements TrainingListener {
   private final PrintStream out;
   private final boolean interactive;
   private boolean progressShown;
+  private long epochStart = System.nanoTime();
 
   FitProgressPrinter(PrintStream out, boolean interactive) {
     this.out = out;
@@ -49,8 +50,12 @@ final class FitProgressPrinter implements TrainingListener {
         out.flush();
         progressShown = true;
       }
+    } else if (event instanceof TrainingEvent.EpochStarted) {
+      epochStart = System.nanoTime();
     } else if (event instanceof TrainingEvent.EpochEnded e) {
-      line(epochLine(e));
+      line(
+          epochLine(e)
+              + String.format(Locale.ROOT, "  (%.0f s)", (System.nanoTime() - epochStart) / 1e9));
     } else if (event instanceof TrainingEvent.EarlyStopped e) {
       line("  early stopping: " + e.monitor() + " did not improve on " + e.best());
     } else if (event instanceof TrainingEvent.LearningRateChanged e) {
