@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       PreviewCommand.class,
       AnalyzeCommand.class,
       TaskCommand.class,
+      FitCommand.class,
     })
 public final class MusketCli implements Runnable {
 

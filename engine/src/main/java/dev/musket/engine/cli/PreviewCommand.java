@@ -4,7 +4,6 @@ import dev.musket.engine.config.ExperimentLoader;
 import dev.musket.engine.config.validate.Diagnostic;
 import dev.musket.engine.data.AugmentationPreview;
 import dev.musket.engine.data.ExperimentData;
-import dev.musket.engine.data.InterimExperimentConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,8 +53,7 @@ public final class PreviewCommand implements Callable<Integer> {
     if (checked.hasErrors()) {
       return 1;
     }
-    InterimExperimentConfig cfg = InterimExperimentConfig.load(project, name);
-    ExperimentData.Build build = ExperimentData.from(cfg);
+    ExperimentData.Build build = ExperimentData.from(checked.config().orElseThrow(), project);
     for (Diagnostic d : build.diagnostics()) {
       System.err.println(d.format());
     }

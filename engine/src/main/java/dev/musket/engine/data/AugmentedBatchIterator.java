@@ -71,6 +71,18 @@ public final class AugmentedBatchIterator implements MultiDataSetIterator, AutoC
     return epoch;
   }
 
+  /**
+   * Serves {@code epoch} next, with the order and augmentations that epoch has in an uninterrupted
+   * run (a resumed run continues from where it stopped).
+   */
+  public synchronized void seekEpoch(int epoch) {
+    if (epoch < 0) {
+      throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
+    }
+    this.epoch = epoch - 1;
+    reset();
+  }
+
   @Override
   public synchronized void reset() {
     for (Future<Prepared> f : pending) {

@@ -55,8 +55,15 @@ public final class DatasetFactories {
     f.register(
         "idx",
         List.of("images", "labels"),
-        List.of("images", "labels", "skip_bad_images"),
-        a -> IdxDataSet.load(a.path("images"), a.path("labels")));
+        List.of("images", "labels", "holdout_images", "holdout_labels", "skip_bad_images"),
+        a -> {
+          DataSet train = IdxDataSet.load(a.path("images"), a.path("labels"));
+          if (a.string("holdout_images").isEmpty()) {
+            return train;
+          }
+          return new HoldoutAppendedDataSet(
+              train, IdxDataSet.load(a.path("holdout_images"), a.path("holdout_labels")));
+        });
     return f;
   }
 

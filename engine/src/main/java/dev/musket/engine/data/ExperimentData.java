@@ -3,8 +3,11 @@ package dev.musket.engine.data;
 import dev.musket.engine.augment.AugmenterBuild;
 import dev.musket.engine.augment.AugmenterTreeBuilder;
 import dev.musket.engine.config.ConfigNode;
+import dev.musket.engine.config.ExperimentConfig;
+import dev.musket.engine.config.InputShape;
 import dev.musket.engine.config.validate.Diagnostic;
 import dev.musket.engine.project.ProjectModules;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,53 +32,54 @@ public record ExperimentData(DataSet dataSet, ImagePipeline pipeline, int skippe
   /** The data, or every problem found while building it. */
   public record Build(Optional<ExperimentData> data, List<Diagnostic> diagnostics) {}
 
-  public static Build from(InterimExperimentConfig cfg) {
+  /**
+   * The data of a validated {@link ExperimentConfig}; {@code projectDir} resolves dataset paths and
+   * project augmenters.
+   */
+  public static Build from(ExperimentConfig cfg, Path projectDir) {
     List<Diagnostic> problems = new ArrayList<>();
-    AugmenterTreeBuilder augmenters = new AugmenterTreeBuilder(cfg.projectDir());
-    AugmenterBuild aug = cfg.augmentation().map(augmenters::build).orElse(null);
-    AugmenterBuild tr = cfg.transforms().map(augmenters::build).orElse(null);
-    if (aug != null) {
-      problems.addAll(aug.diagnostics());
-    }
-    if (tr != null) {
-      problems.addAll(tr.diagnostics());
-    }
-    Optional<ConfigNode> dsNode = cfg.dataset();
+    AugmenterTreeBuilder augmenters = new AugmenterTreeBuilder(projectDir);
+    AugmenterBuild aug = augmenters.build(cfg.data().augmentation());
+    AugmenterBuild tr = augmenters.build(cfg.data().transforms());
+    problems.addAll(aug.diagnostics());
+    problems.addAll(tr.diagnostics());
+    Optional<ConfigNode> dsNode =
+        cfg.raw().get("dataset").filter(n -> !(n instanceof ConfigNode.Scalar s && s.isNull()));
     DatasetBuild ds = null;
     if (dsNode.isEmpty()) {
       problems.add(
           Diagnostic.error(
-              cfg.configFile(),
+              cfg.file(),
               "dataset",
               dev.musket.engine.config.SourcePosition.START,
               "the experiment has no dataset: add e.g. dataset: {image_folder: [data/images]}"));
     } else {
       DatasetFactories factories = DatasetFactories.builtIn();
-      ProjectModules modules = ProjectModules.compile(cfg.projectDir());
+      ProjectModules modules = ProjectModules.compile(projectDir);
       problems.addAll(modules.problems());
       if (modules.compiled()) {
         problems.addAll(ProjectDatasetFactories.register(modules, factories));
       }
-      ds = factories.create(dsNode.get(), cfg.projectDir());
+      ds = factories.create(dsNode.get(), projectDir);
       problems.addAll(ds.diagnostics());
     }
     if (problems.stream().anyMatch(Diagnostic::isError)) {
       return new Build(Optional.empty(), problems);
     }
-    int[] shape = cfg.shape();
-    int crops = Math.max(1, cfg.crops());
+    InputShape shape = cfg.model().shape();
+    int crops = cfg.data().crops() == null ? 1 : Math.max(1, cfg.data().crops());
     DataSet dataSet = ds.dataSet().orElseThrow();
     if (crops > 1) {
-      dataSet = new CroppedDataSet(dataSet, crops, shape[0], shape[1]);
+      dataSet = new CroppedDataSet(dataSet, crops, shape.height(), shape.width());
     }
     ImagePipeline pipeline =
         new ImagePipeline(
-            shape[0] / crops,
-            shape[1] / crops,
-            shape[2],
-            cfg.manualResize(),
-            tr == null ? ImagePipeline.NONE : tr.orThrow(),
-            aug == null ? ImagePipeline.NONE : aug.orThrow());
+            shape.height() / crops,
+            shape.width() / crops,
+            shape.channels(),
+            cfg.data().manualResize(),
+            cfg.data().transforms().isEmpty() ? ImagePipeline.NONE : tr.orThrow(),
+            cfg.data().augmentation().isEmpty() ? ImagePipeline.NONE : aug.orThrow());
     return new Build(
         Optional.of(new ExperimentData(dataSet, pipeline, ds.skippedImages())), problems);
   }

@@ -84,11 +84,17 @@ class PreviewCommandTest {
 
   @Test
   void theSampleProjectFeedsTheLoaderWithItsSplits() throws Exception {
-    var cfg = dev.musket.engine.data.InterimExperimentConfig.load(SHAPES, "csv_multi_output");
-    var data = dev.musket.engine.data.ExperimentData.from(cfg).data().orElseThrow();
+    var cfg =
+        new dev.musket.engine.config.ExperimentLoader()
+            .load(SHAPES.resolve("experiments/csv_multi_output/config.yaml"))
+            .config()
+            .orElseThrow();
+    var data = dev.musket.engine.data.ExperimentData.from(cfg, SHAPES).data().orElseThrow();
     var splits =
         dev.musket.engine.data.split.ExperimentSplits.plan(
-            data.dataSet(), cfg.splits(), out.resolve("config.yaml"));
+            data.dataSet(),
+            dev.musket.engine.data.split.SplitSettings.of(cfg.data()),
+            out.resolve("config.yaml"));
     assertThat(splits.holdout().heldOut()).hasSize(30);
     assertThat(splits.folds()).hasSize(3);
     try (var it =

@@ -15,6 +15,17 @@ public record SplitSettings(
 
   public static final SplitSettings DEFAULTS = new SplitSettings(0, 123, 5, 33, false, 0.2);
 
+  /** The split settings of a validated config. */
+  public static SplitSettings of(dev.musket.engine.config.DataSpec d) {
+    return new SplitSettings(
+        d.testSplit(),
+        d.testSplitSeed(),
+        d.foldsCount(),
+        d.randomState(),
+        d.stratified(),
+        d.validationSplit());
+  }
+
   public SplitSettings {
     if (testSplit < 0 || testSplit >= 1) {
       throw new IllegalArgumentException("testSplit must lie in [0, 1), got " + testSplit);

@@ -1,0 +1,51 @@
+package dev.musket.engine.train;
+
+import dev.musket.engine.model.ModelRegistry;
+import dev.musket.engine.model.StaticMethodBuilder;
+import dev.musket.engine.project.ModuleDefinition;
+import dev.musket.engine.project.ProjectModules;
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Registers the architectures a project's {@code modules/*.java} define ({@code @Architecture}
+ * methods) into the registry of that project's run, so {@code architecture: MyNet} trains what the
+ * project wrote.
+ */
+final class ProjectArchitectures {
+
+  private ProjectArchitectures() {}
+
+  /**
+   * Compiles the project's modules and registers their architectures.
+   *
+   * @return the class loader of the project code (the caller closes it after the run), or {@code
+   *     null} when the project defines no architecture
+   */
+  static URLClassLoader register(ModelRegistry registry, Path projectDir) throws Exception {
+    ProjectModules modules = ProjectModules.compile(projectDir);
+    if (!modules.compiled()) {
+      throw new IllegalStateException(
+          "the project's modules do not compile: " + modules.problems().get(0).format());
+    }
+    URLClassLoader loader = null;
+    for (ModuleDefinition d : modules.definitions()) {
+      if (!d.kind().equals("Architecture")) {
+        continue;
+      }
+      if (loader == null) {
+        loader = modules.classLoader();
+      }
+      Class<?> type = Class.forName(d.className(), true, loader);
+      Method method =
+          Arrays.stream(type.getMethods())
+              .filter(m -> m.getName().equals(d.methodName()))
+              .findFirst()
+              .orElseThrow(() -> new NoSuchMethodException(d.className() + "." + d.methodName()));
+      registry.register(d.name(), StaticMethodBuilder.of(method));
+    }
+    return loader;
+  }
+}
