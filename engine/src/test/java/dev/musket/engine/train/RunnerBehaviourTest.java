@@ -273,6 +273,41 @@ class RunnerBehaviourTest {
   }
 
   @Test
+  void aFolderWithoutResumePointsResumesByMusketsRuleFromTheMetricsLog() throws IOException {
+    Path project = TinyProject.create(dir, 4, SHORT);
+    assertThat(MusketCli.run("fit", "--project", project.toString(), "--folds", "0")).isZero();
+    ExperimentFolder folder = ExperimentFolder.of(project.resolve("experiments/tiny"));
+    Files.delete(folder.summaryFile());
+    Files.writeString(folder.configFile(), SHORT.replace("- epochs: 2", "- epochs: 4"));
+
+    assertThat(
+            MusketCli.run("fit", "--project", project.toString(), "--folds", "0", "--allow_resume"))
+        .isZero();
+
+    assertThat(dev.musket.engine.experiment.MetricsTable.read(folder.metricsCsv(0, 0)).epochs())
+        .containsExactly(0, 1, 2, 3);
+    assertThat(folder.readSummary()).get().isInstanceOf(SummaryStatus.Completed.class);
+  }
+
+  @Test
+  void dataThatCannotBeReadIsReportedAndNothingIsTrained() throws IOException {
+    Path project =
+        TinyProject.create(dir, 2, SHORT.replace("[data/images]", "[data/no-such-folder]"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream previous = System.out;
+    System.setOut(new PrintStream(out, true));
+    int code;
+    try {
+      code = MusketCli.run("fit", "--project", project.toString());
+    } finally {
+      System.setOut(previous);
+    }
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString()).contains("no-such-folder").contains("not trained");
+    assertThat(project.resolve("experiments/tiny/metrics")).doesNotExist();
+  }
+
+  @Test
   void anInvalidConfigIsReportedAsFileLineColumnAndExitsWithOne() throws IOException {
     Path project = TinyProject.create(dir, 2, SHORT.replace("batch: 4", "batch: four"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
