@@ -1,17 +1,33 @@
 package dev.musket.engine.util;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
- * Writes files so that a crash, a kill or a full disk never leaves a half-written file: the bytes
- * go to a temporary file beside the target, which is then renamed over it in one step.
+ * Writes files so that a crash, a kill, a power cut or a full disk never leaves a half-written
+ * file: the bytes go to a temporary file beside the target, are forced to the disk, and the
+ * temporary file is then renamed over the target in one step. On failure the temporary file is
+ * removed and the old file is untouched.
+ *
+ * <p>The new file keeps the permissions of the file it replaces (a user's config stays as readable
+ * as it was); a new file gets the usual {@code rw-r--r--} rather than a temporary file's private
+ * mode.
  */
 public final class AtomicFiles {
+
+  private static final Set<PosixFilePermission> NEW_FILE =
+      PosixFilePermissions.fromString("rw-r--r--");
 
   private AtomicFiles() {}
 
@@ -25,7 +41,14 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
     try {
-      Files.write(temp, bytes);
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
+      copyPermissions(absolute, temp);
       try {
         Files.move(
             temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -35,5 +58,13 @@ public final class AtomicFiles {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  private static void copyPermissions(Path from, Path to) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+    if (view == null) {
+      return; // not a POSIX file system: nothing to carry over
+    }
+    view.setPermissions(Files.exists(from) ? Files.getPosixFilePermissions(from) : NEW_FILE);
   }
 }
