@@ -30,7 +30,8 @@ public record CsvTable(List<String> header, List<List<String>> rows) {
     return header.indexOf(name);
   }
 
-  static List<List<String>> parse(String text) {
+  /** The rows of CSV text (RFC 4180: quoted cells may hold commas, quotes and line breaks). */
+  public static List<List<String>> parse(String text) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder cell = new StringBuilder();

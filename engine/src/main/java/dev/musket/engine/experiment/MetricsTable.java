@@ -1,5 +1,6 @@
 package dev.musket.engine.experiment;
 
+import dev.musket.engine.data.CsvTable;
 import dev.musket.engine.train.callbacks.MonitorMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -187,30 +188,7 @@ public record MetricsTable(List<String> columns, List<Row> rows) {
 
   /** Splits one CSV line, honouring double quotes. */
   private static List<String> split(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          cell.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else if (ch != '\r') {
-        cell.append(ch);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
+    List<List<String>> rows = CsvTable.parse(line);
+    return rows.isEmpty() ? List.of("") : rows.get(0);
   }
 }
