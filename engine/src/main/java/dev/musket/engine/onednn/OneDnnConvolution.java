@@ -49,6 +49,7 @@ public final class OneDnnConvolution {
   private final LayoutBridge bwwDiffDst;
   private final LayoutBridge bwwDiffWeights;
   private final LayoutBridge bwwDiffBias;
+  private final boolean sharedDiffDst;
   private final IntMemoryMap bwdWeightsArgs = new IntMemoryMap();
 
   public OneDnnConvolution(ConvGeometry geometry, boolean hasBias, boolean blocked) {
@@ -138,7 +139,8 @@ public final class OneDnnConvolution {
     var bwwPd = new convolution_backward_weights.primitive_desc(bwwDesc, OneDnn.engine(), fwdPd);
     backwardWeights = new convolution_backward_weights(bwwPd);
     bwwSrc = new LayoutBridge(src, bwwPd.src_desc());
-    bwwDiffDst = new LayoutBridge(dst, bwwPd.diff_dst_desc());
+    sharedDiffDst = bwwPd.diff_dst_desc().equals(bwdDataPd.diff_dst_desc());
+    bwwDiffDst = sharedDiffDst ? bwdDiffDst : new LayoutBridge(dst, bwwPd.diff_dst_desc());
     bwwDiffWeights = new LayoutBridge(weights, bwwPd.diff_weights_desc());
     bwwDiffBias = hasBias ? new LayoutBridge(bias, bias) : null;
     bwdWeightsArgs.put(DNNL_ARG_SRC, bwwSrc.primitiveMemory());
@@ -174,11 +176,34 @@ public final class OneDnnConvolution {
     bwdDiffSrc.flush();
   }
 
+  /**
+   * Both backward passes for one {@code dL/ddst}: {@link #backwardData} then {@link
+   * #backwardWeights}, reordering {@code diffDst} once when both primitives want the same layout.
+   */
+  public void backward(
+      INDArray src,
+      INDArray weights,
+      INDArray diffDst,
+      INDArray diffSrc,
+      INDArray diffWeights,
+      INDArray diffBias) {
+    backwardData(diffDst, weights, diffSrc);
+    bwwSrc.input(src);
+    if (!sharedDiffDst) {
+      bwwDiffDst.input(diffDst);
+    }
+    runBackwardWeights(diffWeights, diffBias);
+  }
+
   /** {@code diffWeights} (and {@code diffBias}, with a bias) from the input and {@code dL/ddst}. */
   public void backwardWeights(
       INDArray src, INDArray diffDst, INDArray diffWeights, INDArray diffBias) {
     bwwSrc.input(src);
     bwwDiffDst.input(diffDst);
+    runBackwardWeights(diffWeights, diffBias);
+  }
+
+  private void runBackwardWeights(INDArray diffWeights, INDArray diffBias) {
     bwwDiffWeights.output(diffWeights);
     if (hasBias) {
       bwwDiffBias.output(diffBias);

@@ -3,6 +3,7 @@ package dev.musket.engine.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.musket.engine.onednn.OneDnnConvolutionHelper;
 import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -29,7 +30,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * layer helpers and costs a factor of 7 (small CNN) to 50 (ResNet) in training speed, with nothing
  * but a debug log line to show for it. This test builds a tiny network with {@link FastDefaults},
  * trains one step, and fails unless every convolution, batch-norm and pooling layer still runs on
- * its oneDNN helper (and never fell back to DL4J's built-in implementation).
+ * its oneDNN helper (and never fell back to DL4J's built-in implementation), including the engine's
+ * own convolution ({@link FastDefaults#convolution}).
  */
 class OneDnnHelpersInUseTest {
 
@@ -51,7 +53,8 @@ class OneDnnHelpersInUseTest {
             .addLayer("bn", new BatchNormalization.Builder().build(), "conv")
             .addLayer(
                 "pool", new SubsamplingLayer.Builder().kernelSize(2, 2).stride(2, 2).build(), "bn")
-            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "pool")
+            .addLayer("engineConv", FastDefaults.convolution(convBuilder(4, 4)), "pool")
+            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "engineConv")
             .addLayer("out", outputLayer(4, 3), "gap")
             .setOutputs("out")
             .build();
@@ -70,6 +73,11 @@ class OneDnnHelpersInUseTest {
   @Test
   void convolutionRunsOnTheOneDnnHelper() {
     assertRunsOnHelper("conv", MKLDNNConvHelper.class);
+  }
+
+  @Test
+  void theEnginesConvolutionRunsOnOneDnnDirectly() {
+    assertRunsOnHelper("engineConv", OneDnnConvolutionHelper.class);
   }
 
   @Test
@@ -108,13 +116,16 @@ class OneDnnHelpersInUseTest {
   }
 
   private static ConvolutionLayer conv(int in, int out) {
+    return convBuilder(in, out).build();
+  }
+
+  private static ConvolutionLayer.Builder convBuilder(int in, int out) {
     return new ConvolutionLayer.Builder(3, 3)
         .nIn(in)
         .nOut(out)
         .padding(1, 1)
         .activation(Activation.IDENTITY)
-        .dataFormat(FastDefaults.DATA_FORMAT)
-        .build();
+        .dataFormat(FastDefaults.DATA_FORMAT);
   }
 
   private static OutputLayer outputLayer(int in, int classes) {
