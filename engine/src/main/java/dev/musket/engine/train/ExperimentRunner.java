@@ -160,14 +160,7 @@ public final class ExperimentRunner {
   }
 
   static SplitSettings splitSettings(ExperimentConfig cfg) {
-    var d = cfg.data();
-    return new SplitSettings(
-        d.testSplit(),
-        d.testSplitSeed(),
-        d.foldsCount(),
-        d.randomState(),
-        d.stratified(),
-        d.validationSplit());
+    return SplitSettings.of(cfg.data());
   }
 
   /** One experiment's run: what every fold and stage shares. */
