@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way to get an {@link ExperimentConfig}: read the file, merge the project's {@code
@@ -23,7 +21,6 @@ public final class ExperimentLoader {
 
   private final ConfigLoader loader = new ConfigLoader();
   private final Schema schema;
-  private final Map<Path, CompiledModules> compiled = new ConcurrentHashMap<>();
 
   public ExperimentLoader(Schema schema) {
     this.schema = schema;
@@ -90,19 +87,12 @@ public final class ExperimentLoader {
    * code is compiled (once per change of its sources) and its compile errors become diagnostics. On
    * its own, or when the modules do not compile, unresolved names are only warnings.
    */
-  private ProjectNames namesFor(Optional<Path> project, List<Diagnostic> moduleProblems) {
+  private static ProjectNames namesFor(Optional<Path> project, List<Diagnostic> moduleProblems) {
     if (project.isEmpty()) {
       return ProjectNames.standalone();
     }
-    String stamp = ProjectModules.sourcesStamp(project.get());
-    CompiledModules cached = compiled.get(project.get());
-    if (cached == null || !cached.stamp().equals(stamp)) {
-      cached = new CompiledModules(stamp, ProjectModules.compile(project.get()));
-      compiled.put(project.get(), cached);
-    }
-    moduleProblems.addAll(cached.modules().problems());
-    return cached.modules().compiled() ? cached.modules().names() : ProjectNames.standalone();
+    ProjectModules modules = ProjectModules.compile(project.get()); // cached per source change
+    moduleProblems.addAll(modules.problems());
+    return modules.compiled() ? modules.names() : ProjectNames.standalone();
   }
-
-  private record CompiledModules(String stamp, ProjectModules modules) {}
 }

@@ -40,6 +40,13 @@ public final class ProjectModules {
   private final List<ModuleDefinition> definitions;
   private final List<Diagnostic> problems;
   private final Path classes;
+  private volatile URLClassLoader loader;
+
+  /** The last compilation of each project, valid while its sources stamp is unchanged. */
+  private static final java.util.Map<Path, Compiled> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Compiled(String stamp, ProjectModules modules) {}
 
   private ProjectModules(
       Path project, List<ModuleDefinition> definitions, List<Diagnostic> problems, Path classes) {
@@ -49,8 +56,28 @@ public final class ProjectModules {
     this.classes = classes;
   }
 
-  /** Compiles the project's modules (no modules: an empty, successful result). */
+  /**
+   * The project's compiled modules (no modules: an empty, successful result), compiling them only
+   * when a source was added, removed or edited since the last call.
+   */
   public static ProjectModules compile(Path project) {
+    Path key = project.toAbsolutePath().normalize();
+    String stamp = sourcesStamp(key);
+    Compiled last = CACHE.get(key);
+    if (last != null && last.stamp().equals(stamp)) {
+      return last.modules();
+    }
+    synchronized (ProjectModules.class) {
+      last = CACHE.get(key);
+      if (last == null || !last.stamp().equals(stamp)) {
+        last = new Compiled(stamp, compileNow(key));
+        CACHE.put(key, last);
+      }
+      return last.modules();
+    }
+  }
+
+  private static ProjectModules compileNow(Path project) {
     List<Path> sources = sources(project);
     Path classes = project.resolve(".musket/classes");
     if (sources.isEmpty()) {
@@ -106,12 +133,18 @@ public final class ProjectModules {
     }
   }
 
-  /** Changes whenever a module source is added, removed or edited: a cache key for compile(). */
-  public static String sourcesStamp(Path project) {
+  /** Changes whenever a module source is added, removed or edited: the key of compile()'s cache. */
+  static String sourcesStamp(Path project) {
     StringBuilder stamp = new StringBuilder();
     for (Path p : sources(project)) {
       try {
-        stamp.append(p).append('@').append(Files.getLastModifiedTime(p).toMillis()).append(';');
+        stamp
+            .append(p)
+            .append('@')
+            .append(Files.getLastModifiedTime(p).toMillis())
+            .append('/')
+            .append(Files.size(p))
+            .append(';');
       } catch (IOException e) {
         stamp.append(p).append("@?;");
       }
@@ -186,15 +219,27 @@ public final class ProjectModules {
   }
 
   /**
-   * A class loader over the compiled modules, whose parent is the engine's, so project code sees
-   * the engine API and the engine calls project code. The caller closes it.
+   * The class loader over the compiled modules, one per compilation, whose parent is the engine's,
+   * so project code sees the engine API and the engine calls project code. It lives as long as the
+   * modules; callers do not close it.
    */
-  public URLClassLoader classLoader() {
-    try {
-      URL url = classes.toUri().toURL();
-      return new URLClassLoader(new URL[] {url}, ProjectModules.class.getClassLoader());
-    } catch (MalformedURLException e) {
-      throw new IllegalStateException(e);
+  public ClassLoader classLoader() {
+    URLClassLoader l = loader;
+    if (l == null) {
+      synchronized (this) {
+        l = loader;
+        if (l == null) {
+          try {
+            l =
+                loader =
+                    new URLClassLoader(
+                        new URL[] {classes.toUri().toURL()}, ProjectModules.class.getClassLoader());
+          } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      }
     }
+    return l;
   }
 }

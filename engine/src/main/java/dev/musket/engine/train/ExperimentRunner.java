@@ -30,7 +30,6 @@ import dev.musket.engine.train.loss.LossRegistry;
 import dev.musket.engine.train.metric.MetricRegistry;
 import dev.musket.engine.train.metric.MetricScope;
 import java.io.IOException;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,11 +86,10 @@ public final class ExperimentRunner {
       return new FitResult(FitResult.Outcome.INVALID, build.diagnostics(), null);
     }
     ExperimentData data = build.data().get();
-    URLClassLoader projectCode = null;
     try {
       folder.removeStaleTemporaryFiles();
       ModelRegistry registry = registries.get();
-      projectCode = ProjectArchitectures.register(registry, projectDir);
+      ProjectArchitectures.register(registry, projectDir);
       ExperimentSplits splits =
           ExperimentSplits.plan(data.dataSet(), splitSettings(cfg), cfg.file());
       List<Integer> folds;
@@ -139,10 +137,6 @@ public final class ExperimentRunner {
       quietly(folder::clearInProgress);
       listener.onEvent(new TrainingEvent.RunFailed(name, String.valueOf(e), trace(e)));
       return new FitResult(FitResult.Outcome.FAILED, List.<Diagnostic>of(), String.valueOf(e));
-    } finally {
-      if (projectCode != null) {
-        quietly(projectCode::close);
-      }
     }
   }
 

@@ -5,7 +5,6 @@ import dev.musket.engine.model.StaticMethodBuilder;
 import dev.musket.engine.project.ModuleDefinition;
 import dev.musket.engine.project.ProjectModules;
 import java.lang.reflect.Method;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -19,26 +18,20 @@ final class ProjectArchitectures {
   private ProjectArchitectures() {}
 
   /**
-   * Compiles the project's modules and registers their architectures.
-   *
-   * @return the class loader of the project code (the caller closes it after the run), or {@code
-   *     null} when the project defines no architecture
+   * Registers the architectures of the project's modules (compiled once per change of their
+   * sources; the class loader belongs to the compiled modules and outlives the run).
    */
-  static URLClassLoader register(ModelRegistry registry, Path projectDir) throws Exception {
+  static void register(ModelRegistry registry, Path projectDir) throws Exception {
     ProjectModules modules = ProjectModules.compile(projectDir);
     if (!modules.compiled()) {
       throw new IllegalStateException(
           "the project's modules do not compile: " + modules.problems().get(0).format());
     }
-    URLClassLoader loader = null;
     for (ModuleDefinition d : modules.definitions()) {
       if (!d.kind().equals("Architecture")) {
         continue;
       }
-      if (loader == null) {
-        loader = modules.classLoader();
-      }
-      Class<?> type = Class.forName(d.className(), true, loader);
+      Class<?> type = Class.forName(d.className(), true, modules.classLoader());
       Method method =
           Arrays.stream(type.getMethods())
               .filter(m -> m.getName().equals(d.methodName()))
@@ -46,6 +39,5 @@ final class ProjectArchitectures {
               .orElseThrow(() -> new NoSuchMethodException(d.className() + "." + d.methodName()));
       registry.register(d.name(), StaticMethodBuilder.of(method));
     }
-    return loader;
   }
 }
