@@ -1,0 +1,19 @@
+package dev.musket.app.state;
+
+import java.nio.file.Path;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * A config open in an editor, as other features see it: the previewer reads its (possibly unsaved)
+ * text, the LR finder writes a learning rate into it. Implemented by the editor tab.
+ */
+public interface OpenConfig {
+
+  Path file();
+
+  /** The editor's current text, saved or not; changes on the FX thread as the user types. */
+  ObservableValue<String> text();
+
+  /** Replaces the characters in [start, end) as one undoable edit. Call on the FX thread. */
+  void replace(int start, int end, String replacement);
+}
