@@ -2,6 +2,8 @@ package dev.musket.app.state;
 
 import java.nio.file.Path;
 import java.time.LocalTime;
+import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -9,6 +11,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 
 /**
  * What the whole workbench shares, as properties changed on the FX thread: the open project, the
@@ -30,6 +33,8 @@ public final class WorkbenchState {
       new SimpleObjectProperty<>(this, "selectedExperiment");
   private final IntegerProperty experimentsRevision = new SimpleIntegerProperty(this, "revision");
   private final ObservableList<LogLine> log = FXCollections.observableArrayList();
+  private final ObservableSet<Path> running = FXCollections.observableSet();
+  private Consumer<Path> fileOpener = file -> {};
 
   /** The project folder, or null when none is open. */
   public ObjectProperty<Path> projectProperty() {
@@ -57,6 +62,20 @@ public final class WorkbenchState {
 
   public void experimentsChanged() {
     experimentsRevision.set(experimentsRevision.get() + 1);
+  }
+
+  /** Experiment folders being trained right now (queued ones are not in it). */
+  public ObservableSet<Path> runningExperiments() {
+    return running;
+  }
+
+  /** Opens {@code file} in an editor tab (the shell installs the opener). */
+  public void open(Path file) {
+    fileOpener.accept(file);
+  }
+
+  public void setFileOpener(Consumer<Path> opener) {
+    this.fileOpener = Objects.requireNonNull(opener);
   }
 
   public ObservableList<LogLine> log() {
