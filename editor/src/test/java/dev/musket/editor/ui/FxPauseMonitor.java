@@ -13,7 +13,7 @@ import javafx.application.Platform;
  * runLater} about every millisecond and records how long each ping waits to run. The longest wait
  * is the longest pause a user would feel (event handling, layout, CSS and rendering included).
  */
-final class FxPauseMonitor implements AutoCloseable {
+public final class FxPauseMonitor implements AutoCloseable {
 
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
@@ -21,7 +21,7 @@ final class FxPauseMonitor implements AutoCloseable {
   private volatile long pings;
   private final List<Long> waits = Collections.synchronizedList(new ArrayList<>());
 
-  FxPauseMonitor() {
+  public FxPauseMonitor() {
     thread = new Thread(this::run, "fx-pause-monitor");
     thread.setDaemon(true);
     thread.start();
@@ -47,12 +47,12 @@ final class FxPauseMonitor implements AutoCloseable {
   }
 
   /** The longest wait seen so far, in milliseconds. */
-  double longestMillis() {
+  public double longestMillis() {
     return longestNanos / 1e6;
   }
 
   /** The wait below which {@code fraction} of the pings ran, in milliseconds. */
-  double percentileMillis(double fraction) {
+  public double percentileMillis(double fraction) {
     List<Long> sorted;
     synchronized (waits) {
       sorted = new ArrayList<>(waits);
@@ -66,13 +66,13 @@ final class FxPauseMonitor implements AutoCloseable {
   }
 
   /** How many pings waited longer than {@code millis}. */
-  long countOver(double millis) {
+  public long countOver(double millis) {
     synchronized (waits) {
       return waits.stream().filter(w -> w / 1e6 > millis).count();
     }
   }
 
-  long pings() {
+  public long pings() {
     return pings;
   }
 
