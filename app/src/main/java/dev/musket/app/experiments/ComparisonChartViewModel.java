@@ -22,9 +22,13 @@ public final class ComparisonChartViewModel {
 
   private final LatestRequest<List<ComparisonSeries>> read;
   private final ObservableList<String> metrics = FXCollections.observableArrayList();
+  private final ObservableList<String> metricsView =
+      FXCollections.unmodifiableObservableList(metrics);
   private final ObjectProperty<String> metric = new SimpleObjectProperty<>(this, "metric");
   private final BooleanProperty foldMean = new SimpleBooleanProperty(this, "foldMean");
   private final ObservableList<ComparisonSeries> series = FXCollections.observableArrayList();
+  private final ObservableList<ComparisonSeries> seriesView =
+      FXCollections.unmodifiableObservableList(series);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private List<ExperimentRow> charted = List.of();
 
@@ -87,7 +91,7 @@ public final class ComparisonChartViewModel {
   }
 
   public ObservableList<String> metrics() {
-    return FXCollections.unmodifiableObservableList(metrics);
+    return metricsView;
   }
 
   public ObjectProperty<String> metricProperty() {
@@ -100,7 +104,7 @@ public final class ComparisonChartViewModel {
   }
 
   public ObservableList<ComparisonSeries> series() {
-    return FXCollections.unmodifiableObservableList(series);
+    return seriesView;
   }
 
   /** Why the chart is empty, or empty. */

@@ -52,9 +52,19 @@ public final class ExperimentsViewModel {
 
   private List<ExperimentRow> all = List.of();
   private final ObservableList<ExperimentRow> rows = FXCollections.observableArrayList();
+  // One read-only wrapper per list, kept: a wrapper forwards changes only while it is reachable,
+  // so listeners added to a wrapper made per call would silently stop firing after a GC.
+  private final ObservableList<ExperimentRow> rowsView =
+      FXCollections.unmodifiableObservableList(rows);
   private final ObservableList<Column> columns = FXCollections.observableArrayList();
+  private final ObservableList<Column> columnsView =
+      FXCollections.unmodifiableObservableList(columns);
   private final ObservableList<String> metrics = FXCollections.observableArrayList();
+  private final ObservableList<String> metricsView =
+      FXCollections.unmodifiableObservableList(metrics);
   private final ObservableList<ExperimentRow> selected = FXCollections.observableArrayList();
+  private final ObservableList<ExperimentRow> selectedView =
+      FXCollections.unmodifiableObservableList(selected);
   private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
   private final ObjectProperty<String> metricChoice = new SimpleObjectProperty<>(this, "metric");
   private final BooleanProperty onlyDifferingKeys =
@@ -238,20 +248,20 @@ public final class ExperimentsViewModel {
   }
 
   public ObservableList<ExperimentRow> rows() {
-    return FXCollections.unmodifiableObservableList(rows);
+    return rowsView;
   }
 
   public ObservableList<Column> columns() {
-    return FXCollections.unmodifiableObservableList(columns);
+    return columnsView;
   }
 
   /** Every metric some experiment has, for the choosers. */
   public ObservableList<String> metrics() {
-    return FXCollections.unmodifiableObservableList(metrics);
+    return metricsView;
   }
 
   public ObservableList<ExperimentRow> selected() {
-    return FXCollections.unmodifiableObservableList(selected);
+    return selectedView;
   }
 
   public StringProperty filterTextProperty() {
