@@ -1,5 +1,8 @@
 package dev.musket.app.experiments;
 
+import java.awt.BasicStroke;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -13,6 +16,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -26,11 +30,22 @@ final class ComparisonChart extends BorderPane {
 
   static final String STYLE_CLASS = "comparison-chart";
 
+  /** Solid for the fold mean and fold 0, then ever sparser dashes. */
+  private static final BasicStroke[] DASHES = {
+    new BasicStroke(2f),
+    new BasicStroke(2f),
+    dashed(6f, 3f),
+    dashed(2f, 3f),
+    dashed(8f, 3f, 2f, 3f),
+    dashed(10f, 6f)
+  };
+
   private final ComparisonChartViewModel vm;
   private final XYSeriesCollection dataset = new XYSeriesCollection();
   private final JFreeChart chart;
   private final ChartViewer viewer;
   private final Label empty = new Label();
+  private final ChartColours colours = new ChartColours();
 
   ComparisonChart(ComparisonChartViewModel vm) {
     this.vm = vm;
@@ -57,7 +72,8 @@ final class ComparisonChart extends BorderPane {
     empty.textProperty().bind(vm.messageProperty());
     empty.visibleProperty().bind(vm.messageProperty().isNotEmpty());
     empty.setMouseTransparent(true);
-    setCenter(new StackPane(viewer, empty));
+    setCenter(new StackPane(colours.probes(), viewer, empty));
+    colours.onChange(this::redraw);
 
     vm.series().addListener((ListChangeListener<ComparisonSeries>) c -> redraw());
     redraw();
@@ -77,7 +93,42 @@ final class ComparisonChart extends BorderPane {
       dataset.addSeries(xy);
     }
     chart.getXYPlot().getRangeAxis().setLabel(vm.metricProperty().get());
+    styleSeries();
     chart.setNotify(true);
+  }
+
+  /**
+   * One colour per experiment and one dash pattern per fold (and stage), so the folds of one
+   * experiment read as a family; the rest of the chart in the theme's colours.
+   */
+  private void styleSeries() {
+    XYPlot plot = chart.getXYPlot();
+    chart.setBackgroundPaint(colours.background());
+    plot.setBackgroundPaint(colours.panel());
+    plot.setDomainGridlinePaint(colours.grid());
+    plot.setRangeGridlinePaint(colours.grid());
+    plot.setOutlinePaint(colours.grid());
+    for (NumberAxis axis :
+        List.of((NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis())) {
+      axis.setLabelPaint(colours.foreground());
+      axis.setTickLabelPaint(colours.muted());
+      axis.setAxisLinePaint(colours.grid());
+      axis.setTickMarkPaint(colours.grid());
+    }
+    if (chart.getLegend() != null) {
+      chart.getLegend().setBackgroundPaint(colours.background());
+      chart.getLegend().setItemPaint(colours.foreground());
+    }
+    XYItemRenderer renderer = plot.getRenderer();
+    List<String> experiments = new ArrayList<>();
+    for (int i = 0; i < vm.series().size(); i++) {
+      ComparisonSeries s = vm.series().get(i);
+      if (!experiments.contains(s.experiment())) {
+        experiments.add(s.experiment());
+      }
+      renderer.setSeriesPaint(i, colours.series(experiments.indexOf(s.experiment())));
+      renderer.setSeriesStroke(i, DASHES[Math.floorMod(s.fold() + 1 + s.stage(), DASHES.length)]);
+    }
   }
 
   private String uniqueKey(String name) {
@@ -86,6 +137,10 @@ final class ComparisonChart extends BorderPane {
       key = name + " (" + n + ")";
     }
     return key;
+  }
+
+  private static BasicStroke dashed(float... pattern) {
+    return new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
   }
 
   /** For tests: the chart's current dataset. */
