@@ -3,15 +3,10 @@ package dev.musket.app.experiments;
 import dev.musket.app.state.WorkbenchState;
 import dev.musket.app.task.LatestRequest;
 import dev.musket.app.task.TaskExecutor;
-import dev.musket.engine.analysis.ProjectAnalyzer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -34,9 +29,10 @@ import javafx.collections.SetChangeListener;
 /**
  * The experiments table: {@code musket analyze}'s report, live. Every experiment of the project
  * (new ones too) with its status, score, flattened config keys and fold-averaged best metrics;
- * re-read in the background, debounced, whenever a run starts or ends. Filtering, the metric
- * chooser, the "only differing keys" switch and sorting are applied here, so they are tested
- * without a stage; the view only shows {@link #rows()} under {@link #columns()}.
+ * re-read in the background, debounced, whenever a run starts or ends, and every few seconds while
+ * one runs. Filtering, the metric chooser, the "only differing keys" switch and sorting are applied
+ * here, so they are tested without a stage; the view only shows {@link #rows()} under {@link
+ * #columns()}.
  *
  * <p>Selecting two experiments compares their configs ({@link #comparisonProperty()}); {@link
  * #chartSelected()} charts the selected experiments' curves together ({@link #chart()}).
@@ -46,7 +42,15 @@ public final class ExperimentsViewModel {
   /** Runs end in bursts (folds of a queue finishing); one re-read covers a burst. */
   static final Duration RELOAD_DEBOUNCE = Duration.ofMillis(400);
 
+  /**
+   * While something trains, its metrics CSVs grow an epoch at a time; re-reading this often keeps
+   * its row current without watching files.
+   */
+  static final Duration WHILE_RUNNING = Duration.ofSeconds(10);
+
   private final WorkbenchState state;
+  private final TaskExecutor executor;
+  private TaskExecutor.Cancellable polling;
   private final ExperimentsLoader loader = new ExperimentsLoader();
   private final LatestRequest<List<ExperimentRow>> reload;
 
@@ -80,11 +84,19 @@ public final class ExperimentsViewModel {
 
   public ExperimentsViewModel(WorkbenchState state, TaskExecutor executor) {
     this.state = state;
+    this.executor = executor;
     this.reload = new LatestRequest<>(executor, "Analysing experiments", RELOAD_DEBOUNCE);
     this.chart = new ComparisonChartViewModel(executor);
     state.projectProperty().addListener((o, was, now) -> refresh());
     state.experimentsRevisionProperty().addListener((o, was, now) -> refresh());
-    state.runningExperiments().addListener((SetChangeListener<Path>) c -> refresh());
+    state
+        .runningExperiments()
+        .addListener(
+            (SetChangeListener<Path>)
+                c -> {
+                  refresh();
+                  pollWhileRunning();
+                });
     filterText.addListener((o, was, now) -> rebuild());
     metricChoice.addListener(
         (o, was, now) -> {
@@ -121,10 +133,20 @@ public final class ExperimentsViewModel {
         });
   }
 
+  private void pollWhileRunning() {
+    boolean running = !state.runningExperiments().isEmpty();
+    if (running && polling == null) {
+      polling = executor.every(WHILE_RUNNING, this::refresh);
+    } else if (!running && polling != null) {
+      polling.cancel();
+      polling = null;
+    }
+  }
+
   private void loaded(List<ExperimentRow> fresh) {
     loading.set(false);
     all = List.copyOf(fresh);
-    metrics.setAll(metricNames(all));
+    metrics.setAll(TableShape.metricNames(all));
     if (metricChoice.get() != null && !metrics.contains(metricChoice.get())) {
       metricChoice.set(null);
     }
@@ -142,24 +164,14 @@ public final class ExperimentsViewModel {
   /** Applies the key switch, the metric chooser, the filter and the sort to the loaded rows. */
   private void rebuild() {
     List<Column> cols =
-        new ArrayList<>(List.of(Column.NAME, Column.STATUS, Column.SCORE, Column.FOLDS));
-    keys().forEach(k -> cols.add(Column.key(k)));
-    String only = metricChoice.get();
-    (only != null ? List.of(only) : metrics).forEach(m -> cols.add(Column.metric(m)));
+        TableShape.columns(all, onlyDifferingKeys.get(), metricChoice.get(), metrics);
     if (!cols.equals(columns)) {
       columns.setAll(cols);
     }
     if (sortColumn.get() != null && !cols.contains(sortColumn.get())) {
       sortColumn.set(null);
     }
-    List<String> tokens = tokens(filterText.get());
-    List<ExperimentRow> shown = new ArrayList<>();
-    for (ExperimentRow r : all) {
-      if (tokens.stream()
-          .allMatch(t -> cols.stream().anyMatch(c -> lower(c.text(r)).contains(t)))) {
-        shown.add(r);
-      }
-    }
+    List<ExperimentRow> shown = TableShape.filter(all, cols, filterText.get());
     if (sortColumn.get() != null) {
       shown.sort(RowSorting.by(sortColumn.get(), sortAscending.get()));
     }
@@ -172,18 +184,6 @@ public final class ExperimentsViewModel {
     Set<Path> visible = dirs(shown);
     selected.removeIf(r -> !visible.contains(r.dir()));
     compare();
-  }
-
-  /** Differing keys only (decided over readable configs, as analyze does), or every key. */
-  private List<String> keys() {
-    List<java.util.Map<String, String>> configs =
-        all.stream().filter(ExperimentRow::configReadable).map(ExperimentRow::config).toList();
-    if (onlyDifferingKeys.get()) {
-      return ProjectAnalyzer.differingKeys(configs);
-    }
-    Set<String> every = new LinkedHashSet<>();
-    configs.forEach(c -> every.addAll(c.keySet()));
-    return List.copyOf(every);
   }
 
   /** Sorts by {@code column} (null: name order); a no-op when nothing changes. */
@@ -223,28 +223,8 @@ public final class ExperimentsViewModel {
     chart.show(selected);
   }
 
-  /** Training metrics sorted, then validation ones sorted: analyze's column order. */
-  private static List<String> metricNames(List<ExperimentRow> rows) {
-    Set<String> train = new TreeSet<>();
-    Set<String> validation = new TreeSet<>();
-    rows.forEach(
-        r -> r.metrics().keySet().forEach(m -> (m.startsWith("val_") ? validation : train).add(m)));
-    List<String> out = new ArrayList<>(train);
-    out.addAll(validation);
-    return out;
-  }
-
   private static Set<Path> dirs(List<ExperimentRow> rows) {
     return rows.stream().map(ExperimentRow::dir).collect(Collectors.toSet());
-  }
-
-  private static List<String> tokens(String filter) {
-    String f = filter == null ? "" : lower(filter).strip();
-    return f.isEmpty() ? List.of() : List.of(f.split("\\s+"));
-  }
-
-  private static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 
   public ObservableList<ExperimentRow> rows() {

@@ -20,12 +20,13 @@ class ExperimentsViewModelTest {
   @TempDir Path dir;
   private Path project;
   private final WorkbenchState state = new WorkbenchState();
+  private final DirectTaskExecutor executor = new DirectTaskExecutor();
   private ExperimentsViewModel vm;
 
   @BeforeEach
   void openTheProject() throws IOException {
     project = ExperimentsFixture.create(dir);
-    vm = new ExperimentsViewModel(state, new DirectTaskExecutor());
+    vm = new ExperimentsViewModel(state, executor);
     state.projectProperty().set(project);
   }
 
@@ -178,6 +179,26 @@ class ExperimentsViewModelTest {
     ExperimentsFixture.complete(ExperimentFolder.of(project.resolve("experiments/training")), 0.5);
     state.runningExperiments().clear();
     assertThat(row("training").status()).isEqualTo(ExperimentStatus.COMPLETED);
+  }
+
+  @Test
+  void whileSomethingRunsItsMetricsAreReReadPeriodically() throws IOException {
+    ExperimentFolder training = ExperimentsFixture.config(project, "training", "VGG16", "0.001");
+    state.runningExperiments().add(training.dir());
+    assertThat(row("training").metrics()).isEmpty();
+
+    // an epoch ends: the trainer appends a row, nothing tells the workbench
+    dev.musket.engine.experiment.MetricsCsvWriter.create(training.metricsCsv(0, 0))
+        .writeRow(0, java.util.Map.of("loss", 1.5, "val_loss", 1.7));
+    executor.tick();
+
+    assertThat(row("training").metrics()).containsEntry("val_loss", 1.7);
+
+    state.runningExperiments().clear();
+    dev.musket.engine.experiment.MetricsCsvWriter.append(training.metricsCsv(0, 0), 1)
+        .writeRow(1, java.util.Map.of("loss", 1.0, "val_loss", 1.2));
+    executor.tick(); // nothing runs: no more polling
+    assertThat(row("training").metrics()).containsEntry("val_loss", 1.7);
   }
 
   @Test
