@@ -43,6 +43,8 @@ final class ExperimentsTable extends TableView<ExperimentRow> {
             (ListChangeListener<ExperimentRow>)
                 c -> vm.select(List.copyOf(getSelectionModel().getSelectedItems())));
     vm.rows().addListener((ListChangeListener<ExperimentRow>) c -> restoreSelection());
+    // the explorer can select an experiment too
+    vm.selected().addListener((ListChangeListener<ExperimentRow>) c -> restoreSelection());
     setOnMouseClicked(
         e -> {
           if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
@@ -103,7 +105,10 @@ final class ExperimentsTable extends TableView<ExperimentRow> {
     return tc;
   }
 
-  /** Puts back the view-model's selection after the rows were replaced. */
+  /**
+   * Makes the table's selection the view-model's: after the rows were replaced, or when the
+   * view-model selected a row itself. A no-op when they agree, so the two never ping-pong.
+   */
   private void restoreSelection() {
     Set<java.nio.file.Path> wanted =
         vm.selected().stream().map(ExperimentRow::dir).collect(Collectors.toSet());
@@ -115,6 +120,7 @@ final class ExperimentsTable extends TableView<ExperimentRow> {
     for (int i = 0; i < getItems().size(); i++) {
       if (wanted.contains(getItems().get(i).dir())) {
         getSelectionModel().select(i);
+        scrollTo(i);
       }
     }
   }

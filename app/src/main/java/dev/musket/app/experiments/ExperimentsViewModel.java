@@ -97,6 +97,7 @@ public final class ExperimentsViewModel {
                   refresh();
                   pollWhileRunning();
                 });
+    state.selectedExperimentProperty().addListener((o, was, now) -> selectedElsewhere(now));
     filterText.addListener((o, was, now) -> rebuild());
     metricChoice.addListener(
         (o, was, now) -> {
@@ -206,6 +207,25 @@ public final class ExperimentsViewModel {
       state.selectedExperimentProperty().set(picked.get(0).dir());
     }
     compare();
+  }
+
+  /** The explorer selected an experiment: select its row, unless it is selected already. */
+  private void selectedElsewhere(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    Path wanted = dir.toAbsolutePath().normalize();
+    if (dirs(selected).contains(wanted)) {
+      return; // e.g. the second of two rows picked here; keep the pair
+    }
+    rows.stream()
+        .filter(r -> r.dir().equals(wanted))
+        .findFirst()
+        .ifPresent(
+            r -> {
+              selected.setAll(r);
+              compare();
+            });
   }
 
   private void compare() {

@@ -234,6 +234,16 @@ class ExperimentsViewModelTest {
   }
 
   @Test
+  void anExperimentSelectedInTheExplorerIsSelectedHereWithoutBreakingAPairPickedHere() {
+    state.selectedExperimentProperty().set(project.resolve("experiments/./deeper"));
+    assertThat(vm.selected()).extracting(ExperimentRow::name).containsExactly("deeper");
+
+    vm.select(List.of(row("baseline"), row("deeper")));
+    state.selectedExperimentProperty().set(project.resolve("experiments/deeper"));
+    assertThat(vm.selected()).extracting(ExperimentRow::name).containsExactly("baseline", "deeper");
+  }
+
+  @Test
   void theSelectionSurvivesAReloadAndAFilterThatKeepsIt() {
     vm.select(List.of(row("baseline"), row("deeper")));
     state.experimentsChanged();
