@@ -22,9 +22,9 @@ import java.util.TreeSet;
  * common.yaml) flattened and diffed against the others so that only the keys that differ show, and
  * each metric averaged over folds of each fold's best.
  *
- * <p>Experiments are found as {@link ProjectExperiments} finds them, so the copies of configs in
- * {@code .history} snapshots and output folders are not reported as experiments of their own (
- * Musket's glob of {@code **}{@code /*config.yaml} listed them).
+ * <p>Experiments are found as {@link ProjectExperiments} finds them (the explorer's list), so the
+ * config copies in {@code .history} snapshots and output folders are not reported as experiments of
+ * their own; Musket's recursive glob for {@code config.yaml} listed them.
  */
 public final class ProjectAnalyzer {
 
