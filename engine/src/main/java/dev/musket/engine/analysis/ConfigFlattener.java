@@ -8,13 +8,15 @@ import java.util.Map;
  * Flattens a config into {@code key -> value} pairs the way Musket's analyze does, so that configs
  * can be compared key by key: nested maps become dotted keys ({@code
  * callbacks.EarlyStopping.patience}), lists of scalars one value ({@code [224, 224, 3]}), lists of
- * maps indexed keys ({@code stages.0.epochs}).
+ * maps indexed keys ({@code stages.0.epochs}). Public because the workbench marks the keys that
+ * differ between two experiments by the same rule.
  */
-final class ConfigFlattener {
+public final class ConfigFlattener {
 
   private ConfigFlattener() {}
 
-  static Map<String, String> flatten(ConfigNode root) {
+  /** The config's {@code key -> value} pairs, in document order. */
+  public static Map<String, String> flatten(ConfigNode root) {
     Map<String, String> out = new LinkedHashMap<>();
     flatten("", root, out);
     return out;

@@ -47,6 +47,18 @@ final class AnalyzeCommand implements Callable<Integer> {
       return 2;
     }
     AnalysisReport report = new ProjectAnalyzer().analyze(project);
+    // A misspelt metric would otherwise sort by nothing or drop every metric column, silently:
+    // the very failure of Musket's --sortBy this command exists to fix.
+    for (String asked : new String[] {sortBy, onlyMetric}) {
+      if (asked != null && !report.rows().isEmpty() && !report.metricColumns().contains(asked)) {
+        System.err.println(
+            "musket analyze: no experiment has the metric '"
+                + asked
+                + "'; the metrics are: "
+                + String.join(", ", report.metricColumns()));
+        return 2;
+      }
+    }
     String sort = sortBy != null ? sortBy : onlyMetric != null ? onlyMetric : "val_loss";
     report = report.sortedBy(sort);
     if (onlyMetric != null) {

@@ -128,4 +128,40 @@ class ProjectAnalyzerTest {
                 List.of(java.util.Map.of("a", "1"), java.util.Map.of("a", "1", "b", "2"))))
         .containsExactly("b");
   }
+
+  @Test
+  void experimentsListsEveryExperimentWithAllItsFlattenedKeys() throws IOException {
+    List<ExperimentAnalysis> all = new ProjectAnalyzer().experiments(project);
+
+    assertThat(all)
+        .extracting(ExperimentAnalysis::path)
+        .containsExactly("a", "b", "group/c", "untrained");
+    ExperimentAnalysis untrained = all.get(3);
+    assertThat(untrained.hasResults()).isFalse();
+    assertThat(untrained.metrics()).isEmpty();
+    assertThat(untrained.flatConfig())
+        .containsEntry("architecture", "VGG16")
+        .containsEntry("batch", "8")
+        .containsEntry("stages.0.epochs", "3");
+    assertThat(untrained.configText()).startsWith("#%Musket Classification 1.0");
+    assertThat(all.get(0).hasResults()).isTrue();
+  }
+
+  @Test
+  void anUnreadableConfigDoesNotMakeEveryKeyDiffer() throws IOException {
+    Path broken = Files.createDirectories(project.resolve("experiments/broken"));
+    Files.writeString(broken.resolve("config.yaml"), "architecture: [ResNet18\n");
+    Files.createDirectories(broken.resolve("metrics"));
+    Files.copy(
+        project.resolve("experiments/a/metrics/metrics-0.0.csv"),
+        broken.resolve("metrics/metrics-0.0.csv"));
+
+    AnalysisReport report = new ProjectAnalyzer().analyze(project);
+
+    assertThat(report.keyColumns()).containsExactly("architecture", "lr");
+    assertThat(report.rows())
+        .extracting(AnalysisReport.Row::path)
+        .containsExactly("a", "b", "broken", "group/c");
+    assertThat(report.rows().get(2).keys()).containsEntry("architecture", "");
+  }
 }
