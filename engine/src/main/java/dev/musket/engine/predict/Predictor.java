@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Musket's {@code predict_all_to_array} for a trained experiment: the mean prediction of the best
@@ -32,6 +34,8 @@ import java.util.stream.IntStream;
  * PredictionException} whose message names the experiment and what to do.
  */
 public final class Predictor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Predictor.class);
 
   private final Path project;
   private final String name;
@@ -277,7 +281,17 @@ public final class Predictor {
       }
       if (source instanceof PredictionSource.Named n) {
         DataSet ds = PredictionDataSets.named(cfg, project, name, n.name(), data());
-        return SelectedItems.of(ds, IntStream.range(0, ds.size()).toArray(), true);
+        // labels in other classes (or another order) cannot be scored against this model's outputs
+        boolean sameClasses = ds.classNames().equals(data().dataSet().classNames());
+        if (!sameClasses) {
+          LOG.warn(
+              "{}: dataset '{}' has classes {}, the experiment {}; its labels are ignored",
+              name,
+              n.name(),
+              ds.classNames(),
+              data().dataSet().classNames());
+        }
+        return SelectedItems.of(ds, IntStream.range(0, ds.size()).toArray(), sameClasses);
       }
       PredictionSource.Images images = (PredictionSource.Images) source;
       DataSet ds = PredictionDataSets.images(cfg, name, images.dir(), data());
