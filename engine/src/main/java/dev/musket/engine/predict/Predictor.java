@@ -190,6 +190,15 @@ public final class Predictor {
             "experiment '" + name + "' has no fold " + f + "; its folds are 0.." + (foldCount - 1));
       }
     }
+    if (request.source() instanceof PredictionSource.Validation v
+        && folds.stream().anyMatch(f -> f != v.fold())) {
+      LOG.warn(
+          "{}: fold {}'s validation items were training items of folds {}; their scores are"
+              + " optimistic",
+          name,
+          v.fold(),
+          folds.stream().filter(f -> f != v.fold()).toList());
+    }
     List<FoldStage> members = new ArrayList<>();
     for (int f : folds.stream().distinct().sorted().toList()) {
       for (int s : stages.stream().sorted().toList()) {
