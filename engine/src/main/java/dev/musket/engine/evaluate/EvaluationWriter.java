@@ -1,5 +1,6 @@
 package dev.musket.engine.evaluate;
 
+import dev.musket.engine.experiment.FoldStage;
 import dev.musket.engine.predict.CsvText;
 import dev.musket.engine.util.AtomicFiles;
 import java.io.IOException;
@@ -7,12 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Writes an {@link Evaluation} into a folder, every file atomically:
  *
  * <pre>
- * summary.csv      output, items, accuracy, macro precision / recall / F1
+ * summary.csv      output, items, accuracy, macro precision / recall / F1, members, TTA
  * scores.csv       per class: support, TP, FP, FN, precision, recall, F1
  * confusion.csv    [true][predicted] counts (single-label outputs)
  * top-losses.csv   the worst items: id, true and predicted label, loss, probabilities
@@ -34,6 +36,8 @@ public final class EvaluationWriter {
             CsvText.row(
                 List.of(
                     "output", "items", "accuracy", "macro_precision", "macro_recall", "macro_f1")));
+    // the folder is named by the selection only, so the file says which ensemble it scored
+    String members = e.members().stream().map(FoldStage::token).collect(Collectors.joining(" "));
     for (OutputEvaluation o : e.outputs()) {
       summary.append(
           CsvText.row(
@@ -43,7 +47,9 @@ public final class EvaluationWriter {
                   num(o.accuracy()),
                   num(o.macroPrecision()),
                   num(o.macroRecall()),
-                  num(o.macroF1()))));
+                  num(o.macroF1()),
+                  members,
+                  e.tta().name())));
     }
     written.add(write(dir.resolve("summary.csv"), summary.toString()));
     for (OutputEvaluation o : e.outputs()) {
