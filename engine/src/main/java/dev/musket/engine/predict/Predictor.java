@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -159,69 +158,8 @@ public final class Predictor {
 
   /** The ensemble's members, checked: each fold and stage exists and has best weights. */
   List<FoldStage> members(PredictionRequest request) {
-    int stageCount = cfg.training().stages().size();
-    int foldCount = foldCount();
-    List<Integer> stages =
-        request.stages().isEmpty()
-            ? IntStream.range(0, stageCount).boxed().toList()
-            : request.stages().stream().map(s -> s == -1 ? stageCount - 1 : s).distinct().toList();
-    for (int s : stages) {
-      if (s < 0 || s >= stageCount) {
-        throw new PredictionException(
-            "experiment '"
-                + name
-                + "' has no stage "
-                + s
-                + "; its stages are 0.."
-                + (stageCount - 1)
-                + " (-1 = the last)");
-      }
-    }
-    List<Integer> folds = request.folds();
-    if (folds.isEmpty()) {
-      folds =
-          request.source() instanceof PredictionSource.Validation v
-              ? List.of(v.fold())
-              : IntStream.range(0, foldCount).boxed().toList();
-    }
-    for (int f : folds) {
-      if (f < 0 || f >= foldCount) {
-        throw new PredictionException(
-            "experiment '" + name + "' has no fold " + f + "; its folds are 0.." + (foldCount - 1));
-      }
-    }
-    if (request.source() instanceof PredictionSource.Validation v
-        && folds.stream().anyMatch(f -> f != v.fold())) {
-      LOG.warn(
-          "{}: fold {}'s validation items were training items of folds {}; their scores are"
-              + " optimistic",
-          name,
-          v.fold(),
-          folds.stream().filter(f -> f != v.fold()).toList());
-    }
-    List<FoldStage> members = new ArrayList<>();
-    for (int f : folds.stream().distinct().sorted().toList()) {
-      for (int s : stages.stream().sorted().toList()) {
-        Path w = folder.bestWeights(f, s);
-        if (!Files.isRegularFile(w)) {
-          throw new PredictionException(
-              "experiment '"
-                  + name
-                  + "' has no weights for fold "
-                  + f
-                  + ", stage "
-                  + s
-                  + " ("
-                  + w
-                  + "); train it first: ./musket fit --project "
-                  + project
-                  + " --name "
-                  + name);
-        }
-        members.add(new FoldStage(f, s));
-      }
-    }
-    return members;
+    return new EnsembleMembers(project, name, folder)
+        .resolve(request, cfg.training().stages().size(), foldCount());
   }
 
   /** Whether the experiment holds items out of every fold ({@code testSplit} or the dataset's). */
