@@ -36,7 +36,11 @@ final class EnsembleRunner {
   }
 
   float[][][] run(
-      List<Path> weights, SelectedItems items, List<TtaView> views, CancellationToken token)
+      List<Path> weights,
+      SelectedItems items,
+      List<TtaView> views,
+      CancellationToken token,
+      PredictionProgress progress)
       throws IOException {
     float[][][] sum = null;
     double share = 1.0 / (weights.size() * views.size());
@@ -46,6 +50,8 @@ final class EnsembleRunner {
             items.indices(),
             pipeline,
             new LoaderSettings(batchSize, threads, 2, false, 0))) {
+      int total = weights.size() * data.batchesPerEpoch();
+      int done = 0;
       for (int m = 0; m < weights.size(); m++) {
         LOG.info("Predicting with {} ({} views)", weights.get(m), views.size());
         ComputationGraph network =
@@ -79,6 +85,7 @@ final class EnsembleRunner {
             }
           }
           row += n;
+          progress.batchDone(++done, total);
         }
       }
     }

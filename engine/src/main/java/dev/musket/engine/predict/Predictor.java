@@ -95,6 +95,15 @@ public final class Predictor {
   }
 
   public Predictions predict(PredictionRequest request, CancellationToken token) {
+    return predict(request, token, PredictionProgress.NONE);
+  }
+
+  /**
+   * Predicts, reporting each batch to {@code progress} (nothing when the cache answers) and
+   * stopping at the next batch once {@code token} is cancelled.
+   */
+  public Predictions predict(
+      PredictionRequest request, CancellationToken token, PredictionProgress progress) {
     List<FoldStage> members = members(request);
     List<Path> weights =
         members.stream().map(m -> folder.bestWeights(m.fold(), m.stage())).toList();
@@ -134,7 +143,7 @@ public final class Predictor {
                     data().pipeline(),
                     cfg.training().inferenceBatch(),
                     Runtime.getRuntime().availableProcessors())
-                .run(weights, items, tta.views(), token);
+                .run(weights, items, tta.views(), token, progress);
         probabilities = items.reassemble(perItem);
         if (request.useCache()) {
           cache.write(file, key, probabilities);

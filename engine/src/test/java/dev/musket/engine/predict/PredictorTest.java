@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.musket.engine.augment.HwcImage;
 import dev.musket.engine.augment.opencv.OpenCvImages;
+import dev.musket.engine.events.CancellationToken;
 import dev.musket.engine.experiment.FoldStage;
 import dev.musket.engine.train.NetworkFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -66,10 +68,16 @@ class PredictorTest {
 
   @Test
   void aFoldsValidationSetIsPredictedByThatFoldOnly() {
+    List<int[]> progress = new ArrayList<>();
     Predictions p =
         predictor.predict(
-            PredictionRequest.of(new PredictionSource.Validation(1)).withCache(false));
+            PredictionRequest.of(new PredictionSource.Validation(1)).withCache(false),
+            new CancellationToken(),
+            (done, total) -> progress.add(new int[] {done, total}));
 
+    // 6 items in batches of 8 (inference_batch), two members: two batches in all
+    assertThat(progress).hasSize(2);
+    assertThat(progress.get(1)).containsExactly(2, 2);
     assertThat(p.members()).containsExactly(new FoldStage(1, 0), new FoldStage(1, 1));
     assertThat(p.hasTargets()).isTrue();
     assertThat(p.size()).isPositive();
