@@ -25,7 +25,7 @@ final class SelectionOptions {
       description = "The experiment (its path under experiments/).")
   String name;
 
-  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "What to predict (one of):%n")
   Source source = new Source();
 
   static final class Source {
