@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       TaskCommand.class,
       FitCommand.class,
+      PredictCommand.class,
+      EvaluateCommand.class,
     })
 public final class MusketCli implements Runnable {
 

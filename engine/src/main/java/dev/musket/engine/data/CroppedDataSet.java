@@ -31,6 +31,16 @@ public final class CroppedDataSet implements DataSet {
     return crops * crops;
   }
 
+  /** The whole images the cells are cut from (prediction reassembles cells into these). */
+  public DataSet base() {
+    return base;
+  }
+
+  /** Cells per image ({@code crops^2}): item {@code i} belongs to base item {@code i / this}. */
+  public int cellsPerImage() {
+    return cells();
+  }
+
   @Override
   public int size() {
     return base.size() * cells();

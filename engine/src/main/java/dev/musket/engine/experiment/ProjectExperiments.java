@@ -22,7 +22,7 @@ import java.util.Set;
 public final class ProjectExperiments {
 
   private static final Set<String> OUTPUT_DIRS =
-      Set.of("metrics", "weights", "predictions", "examples", "reports", "resume");
+      Set.of("metrics", "weights", "predictions", "examples", "reports", "resume", "evaluation");
 
   private ProjectExperiments() {}
 

@@ -22,6 +22,8 @@ import dev.musket.engine.experiment.ResumePlanner;
 import dev.musket.engine.experiment.StagePlan;
 import dev.musket.engine.model.ModelRegistry;
 import dev.musket.engine.model.PretrainedWeights;
+import dev.musket.engine.predict.PredictionDump;
+import dev.musket.engine.predict.Predictor;
 import dev.musket.engine.train.callbacks.BestCheckpointPolicy;
 import dev.musket.engine.train.callbacks.CallbackFactory;
 import dev.musket.engine.train.callbacks.TimeLimit;
@@ -121,6 +123,9 @@ public final class ExperimentRunner {
       }
       ExperimentSummary summary = run.summary(folds);
       folder.writeSummary(summary);
+      if (cfg.training().dumpPredictionsToCSV()) {
+        new PredictionDump(new Predictor(projectDir, name, cfg)).write(folds, token);
+      }
       folder.clearResumeStates();
       folder.clearInProgress();
       listener.onEvent(new TrainingEvent.RunFinished(name));
