@@ -104,6 +104,9 @@ public final class AugmentationPreviewView extends BorderPane {
   private Node row(PreviewRow row) {
     VBox original = new VBox(2, FxImages.view(row.original(), IMAGE_SIDE), caption(row));
     original.getStyleClass().add("preview-original");
+    // one width for every row's first column, so the variants line up in columns
+    original.setMinWidth(IMAGE_SIDE + 16);
+    original.setPrefWidth(IMAGE_SIDE + 16);
     HBox line = new HBox(6, original, new Separator(javafx.geometry.Orientation.VERTICAL));
     for (Pixels variant : row.augmented()) {
       Node image = FxImages.view(variant, IMAGE_SIDE);
@@ -118,7 +121,8 @@ public final class AugmentationPreviewView extends BorderPane {
   private static Label caption(PreviewRow row) {
     Label caption = new Label(row.id() + "  [" + row.label() + "]");
     caption.getStyleClass().add("preview-caption");
-    caption.setMaxWidth(IMAGE_SIDE * 1.5);
+    caption.setMaxWidth(IMAGE_SIDE + 16);
+    caption.setWrapText(true);
     return caption;
   }
 

@@ -101,8 +101,12 @@ public final class AugmentationPreviewViewModel {
 
   /** Draws other items and other augmentations. */
   public void reseed() {
-    // an LCG step: deterministic (tests can predict it) yet never repeats the last seed
-    seed.set(seed.get() * 6364136223846793005L + 1442695040888963407L);
+    // an LCG step: deterministic (tests can predict it), short enough to read and note down
+    long next = seed.get();
+    do {
+      next = Math.floorMod(next * 6364136223846793005L + 1442695040888963407L, 1_000_000L);
+    } while (next == seed.get());
+    seed.set(next);
   }
 
   /** Runs in the background. */

@@ -33,7 +33,7 @@ public final class DatasetView extends BorderPane {
 
     grid = new GridView<>(model.items());
     grid.getStyleClass().add("dataset-grid");
-    grid.setCellWidth(DatasetViewModel.THUMBNAIL_SIDE + 28);
+    grid.setCellWidth(DatasetViewModel.THUMBNAIL_SIDE + 48);
     grid.setCellHeight(DatasetViewModel.THUMBNAIL_SIDE + 58);
     grid.setHorizontalCellSpacing(4);
     grid.setVerticalCellSpacing(4);

@@ -145,19 +145,16 @@ public final class DatasetViewModel {
         index == null
             ? null
             : new ThumbnailLoader(executor, index.dataSet(), THUMBNAIL_SIDE, CACHE_PIXELS));
-    classChoices.setAll(ClassFilter.ALL);
-    splitChoices.setAll(SplitFilter.ALL);
-    if (index != null) {
-      classChoices.addAll(index.classes());
-      splitChoices.setAll(index.splitFilters());
-    }
-    // keep the user's filters where they still make sense in the new dataset
-    if (!classChoices.contains(classFilter.get())) {
-      classFilter.set(ClassFilter.ALL);
-    }
-    if (!splitChoices.contains(splitFilter.get())) {
-      splitFilter.set(SplitFilter.ALL);
-    }
+    // keep the user's filters where they still make sense in the new dataset (a combo box bound
+    // to a filter clears it while its choices are replaced, so remember them first)
+    ClassFilter cls = classFilter.get();
+    SplitFilter split = splitFilter.get();
+    List<ClassFilter> classes = new ArrayList<>(List.of(ClassFilter.ALL));
+    classes.addAll(index == null ? List.of() : index.classes());
+    classChoices.setAll(classes);
+    splitChoices.setAll(index == null ? List.of(SplitFilter.ALL) : index.splitFilters());
+    classFilter.set(classChoices.contains(cls) ? cls : ClassFilter.ALL);
+    splitFilter.set(splitChoices.contains(split) ? split : SplitFilter.ALL);
     distribution.setAll(index == null ? List.of() : series(index));
     applyFilters();
   }
@@ -168,7 +165,9 @@ public final class DatasetViewModel {
       summary.set("");
       return;
     }
-    int[] shown = index.filter(classFilter.get(), splitFilter.get(), idFilter.get());
+    ClassFilter cls = classFilter.get() == null ? ClassFilter.ALL : classFilter.get();
+    SplitFilter split = splitFilter.get() == null ? SplitFilter.ALL : splitFilter.get();
+    int[] shown = index.filter(cls, split, idFilter.get());
     List<DatasetItem> rows = new ArrayList<>(shown.length);
     for (int i : shown) {
       rows.add(index.item(i));

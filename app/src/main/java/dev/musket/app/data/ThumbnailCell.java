@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -24,6 +26,7 @@ final class ThumbnailCell extends GridCell<DatasetItem> {
   private final Label id = new Label();
   private final Label label = new Label();
   private final Label badge = new Label();
+  private final Tooltip tooltip = new Tooltip();
   private final VBox box;
   private ThumbnailLoader requestedFrom;
   private int requestedIndex = -1;
@@ -41,6 +44,9 @@ final class ThumbnailCell extends GridCell<DatasetItem> {
     frame.getStyleClass().add("thumbnail-frame");
     frame.setMinSize(DatasetViewModel.THUMBNAIL_SIDE, DatasetViewModel.THUMBNAIL_SIDE);
     id.getStyleClass().add("thumbnail-id");
+    // ids are often paths (circle/circle_000.png): their end tells items apart
+    id.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+    id.setTooltip(tooltip);
     label.getStyleClass().add("thumbnail-label");
     badge.getStyleClass().add("split-badge");
     box = new VBox(2, frame, id, label, badge);
@@ -58,6 +64,7 @@ final class ThumbnailCell extends GridCell<DatasetItem> {
     id.setText(item.id());
     label.setText(item.label());
     badge.setText(item.membership());
+    tooltip.setText(item.id() + "\n" + item.label() + "\n" + item.membership());
     badge.getStyleClass().removeAll("holdout", "validation", "train");
     badge.getStyleClass().add(badgeKind(item.membership()));
     image.setImage(null);
