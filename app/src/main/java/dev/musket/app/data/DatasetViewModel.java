@@ -70,6 +70,7 @@ public final class DatasetViewModel {
   private final ObservableList<ClassSeries> distributionView =
       FXCollections.unmodifiableObservableList(distribution);
   private DatasetIndex index;
+  private Path requested;
 
   /** What one background load produced: the index, or the message shown instead. */
   record Loaded(Path file, Optional<DatasetIndex> index, String message) {}
@@ -78,17 +79,26 @@ public final class DatasetViewModel {
     this.state = state;
     this.executor = executor;
     this.loads = new LatestRequest<>(executor, "Loading dataset", Duration.ofMillis(150));
-    state.selectedExperimentProperty().addListener((o, a, b) -> reload());
-    state.activeConfigProperty().addListener((o, a, b) -> reload());
+    state.selectedExperimentProperty().addListener((o, a, b) -> follow());
+    state.activeConfigProperty().addListener((o, a, b) -> follow());
     classFilter.addListener((o, a, b) -> applyFilters());
     splitFilter.addListener((o, a, b) -> applyFilters());
     idFilter.addListener((o, a, b) -> applyFilters());
     reload();
   }
 
+  /** Switches to the experiment now selected, if it is another one (tab switches often are not). */
+  private void follow() {
+    Path file = target();
+    if (file == null || !file.equals(requested)) {
+      reload();
+    }
+  }
+
   /** Loads the data of the current experiment again (after its config or files changed). */
   public void reload() {
     Path file = target();
+    requested = file;
     if (file == null) {
       loads.cancel();
       show(new Loaded(null, Optional.empty(), "Select an experiment to see its dataset."));

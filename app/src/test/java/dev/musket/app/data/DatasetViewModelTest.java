@@ -165,6 +165,28 @@ class DatasetViewModelTest {
     assertThat(java.util.Arrays.stream(p.argb()).distinct().count()).isGreaterThan(2);
   }
 
+  @Test
+  void anotherExperimentKeepsTheFiltersThatStillApplyAndTabSwitchesReloadNothing() {
+    select("folder_resnet18");
+    ClassFilter square =
+        model.classChoices().stream().filter(c -> c.name().equals("square")).findFirst().get();
+    model.classFilterProperty().set(square);
+    model.splitFilterProperty().set(SplitFilter.validation(1));
+    ThumbnailLoader loader = model.thumbnailsProperty().get();
+
+    // an editor tab of the same experiment: nothing to reload, the thumbnails stay cached
+    state.activeConfigProperty().set(new Shapes.Editor(Shapes.config(project, "folder_resnet18")));
+    assertThat(model.thumbnailsProperty().get()).isSameAs(loader);
+
+    select("csv_resnet18");
+    assertThat(model.thumbnailsProperty().get()).isNotSameAs(loader);
+    assertThat(model.classFilterProperty().get()).isEqualTo(square);
+    assertThat(model.splitFilterProperty().get()).isEqualTo(SplitFilter.validation(1));
+    assertThat(model.items())
+        .isNotEmpty()
+        .allMatch(i -> i.label().equals("square") && i.membership().equals("val fold 1"));
+  }
+
   private ExperimentSplits planAsFitDoes(Path config) throws IOException {
     var loaded = new ExperimentLoader().load(config);
     var cfg = loaded.config().orElseThrow();
