@@ -71,6 +71,7 @@ public final class DatasetViewModel {
       FXCollections.unmodifiableObservableList(distribution);
   private DatasetIndex index;
   private Path requested;
+  private boolean showing;
 
   /** What one background load produced: the index, or the message shown instead. */
   record Loaded(Path file, Optional<DatasetIndex> index, String message) {}
@@ -145,6 +146,8 @@ public final class DatasetViewModel {
 
   private void show(Loaded loaded) {
     loading.set(false);
+    // the choices and filters below change one by one; the grid is refilled once, at the end
+    showing = true;
     configFile.set(loaded.file());
     message.set(loaded.message());
     if (thumbnails.get() != null) {
@@ -165,11 +168,15 @@ public final class DatasetViewModel {
     splitChoices.setAll(index == null ? List.of(SplitFilter.ALL) : index.splitFilters());
     classFilter.set(classChoices.contains(cls) ? cls : ClassFilter.ALL);
     splitFilter.set(splitChoices.contains(split) ? split : SplitFilter.ALL);
+    showing = false;
     distribution.setAll(index == null ? List.of() : series(index));
     applyFilters();
   }
 
   private void applyFilters() {
+    if (showing) {
+      return;
+    }
     if (index == null) {
       items.clear();
       summary.set("");

@@ -3,6 +3,7 @@ package dev.musket.app.data;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -19,6 +20,9 @@ import org.controlsfx.control.GridCell;
  * ignored.
  */
 final class ThumbnailCell extends GridCell<DatasetItem> {
+
+  private static final PseudoClass HOLDOUT = PseudoClass.getPseudoClass("holdout");
+  private static final PseudoClass VALIDATION = PseudoClass.getPseudoClass("validation");
 
   private final ObservableValue<ThumbnailLoader> loader;
   private final ImageView image = new ImageView();
@@ -65,8 +69,10 @@ final class ThumbnailCell extends GridCell<DatasetItem> {
     label.setText(item.label());
     badge.setText(item.membership());
     tooltip.setText(item.id() + "\n" + item.label() + "\n" + item.membership());
-    badge.getStyleClass().removeAll("holdout", "validation", "train");
-    badge.getStyleClass().add(badgeKind(item.membership()));
+    // a pseudo-class, not a style class: switching it as cells are reused restyles cheaply
+    String kind = badgeKind(item.membership());
+    badge.pseudoClassStateChanged(HOLDOUT, kind.equals("holdout"));
+    badge.pseudoClassStateChanged(VALIDATION, kind.equals("validation"));
     image.setImage(null);
     placeholder.setText("\u2026");
     setGraphic(box);

@@ -47,7 +47,8 @@ class AugmentationPreviewViewTest {
         () -> {
           state.projectProperty().set(project);
           var model = new AugmentationPreviewViewModel(state, executor);
-          stage.setScene(new Scene(new AugmentationPreviewView(model), 1100, 800));
+          stage.setScene(
+              Snapshots.themed(new Scene(new AugmentationPreviewView(model), 1100, 800)));
           stage.show();
           state.activeConfigProperty().set(editor);
         });

@@ -55,7 +55,7 @@ class FashionMnistTest {
     assertThat(got.get(0).orElseThrow().width()).isEqualTo(28);
   }
 
-  private static Path copy(Path from, Path to) throws IOException {
+  static Path copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path source : files.toList()) {
         Path target = to.resolve(from.relativize(source).toString());

@@ -15,6 +15,12 @@ import org.testfx.util.WaitForAsyncUtils;
 final class Snapshots {
   private Snapshots() {}
 
+  /** {@code scene} with the test theme: the looked-up colours the workbench theme defines. */
+  static Scene themed(Scene scene) {
+    scene.getStylesheets().add(Snapshots.class.getResource("test-theme.css").toExternalForm());
+    return scene;
+  }
+
   static void save(Scene scene, String name) throws Exception {
     Path dir = Files.createDirectories(Path.of("target/screenshots"));
     var image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
