@@ -81,7 +81,8 @@ public final class AugmentationPreviewViewModel {
   /** Asks for a preview of the active config as it is now (debounced; latest wins). */
   public void refresh() {
     OpenConfig config = state.activeConfigProperty().get();
-    if (config == null) {
+    if (config == null || !isExperimentConfig(config.file())) {
+      // common.yaml and other YAML files are not experiments: validating them would only say so
       requests.cancel();
       show(new Preview(List.of(), "Open an experiment's config.yaml to preview its augmentation."));
       return;
@@ -97,6 +98,12 @@ public final class AugmentationPreviewViewModel {
         context -> compute(text, file, project, n, m, s),
         this::show,
         failure -> show(new Preview(List.of(), "Cannot preview: " + failure.getMessage())));
+  }
+
+  private static boolean isExperimentConfig(Path file) {
+    return file != null
+        && file.getFileName() != null
+        && file.getFileName().toString().equals("config.yaml");
   }
 
   /** Draws other items and other augmentations. */

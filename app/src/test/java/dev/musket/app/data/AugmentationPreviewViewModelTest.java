@@ -139,6 +139,32 @@ class AugmentationPreviewViewModelTest {
     assertThat(model.messageProperty().get()).contains("Open an experiment");
   }
 
+  @Test
+  void unreadableImagesAreAMessageNotAnException() throws Exception {
+    try (var files = java.nio.file.Files.walk(project.resolve("data/images"))) {
+      for (Path png : files.filter(f -> f.toString().endsWith(".png")).toList()) {
+        java.nio.file.Files.writeString(png, "not a png");
+      }
+    }
+    var model = new AugmentationPreviewViewModel(state, new DirectTaskExecutor());
+
+    state.activeConfigProperty().set(editor);
+
+    assertThat(model.rows()).isEmpty();
+    assertThat(model.messageProperty().get()).startsWith("Cannot preview: ").contains(".png");
+    assertThat(model.busyProperty().get()).isFalse();
+  }
+
+  @Test
+  void commonYamlIsNotAnExperimentToPreview() {
+    var model = new AugmentationPreviewViewModel(state, new DirectTaskExecutor());
+
+    state.activeConfigProperty().set(new Shapes.Editor(project.resolve("common.yaml")));
+
+    assertThat(model.rows()).isEmpty();
+    assertThat(model.messageProperty().get()).contains("Open an experiment's config.yaml");
+  }
+
   private static List<Pixels> allOf(PreviewRow row) {
     List<Pixels> all = new java.util.ArrayList<>(row.augmented());
     all.add(row.original());

@@ -187,6 +187,25 @@ class DatasetViewModelTest {
         .allMatch(i -> i.label().equals("square") && i.membership().equals("val fold 1"));
   }
 
+  @Test
+  void anUnreadableImageGetsAnEmptyThumbnailAndTheOthersStillLoad() throws IOException {
+    select("csv_resnet18");
+    DatasetItem first = model.items().get(0);
+    Files.writeString(
+        project
+            .resolve("data/images")
+            .resolve(first.id().replace("circle_", "circle/circle_") + ".png"),
+        "");
+    List<Optional<Pixels>> got = new ArrayList<>();
+
+    model.thumbnailsProperty().get().request(first.index(), got::add);
+    model.thumbnailsProperty().get().request(model.items().get(1).index(), got::add);
+
+    assertThat(got).hasSize(2);
+    assertThat(got.get(0)).isEmpty();
+    assertThat(got.get(1)).isPresent();
+  }
+
   private ExperimentSplits planAsFitDoes(Path config) throws IOException {
     var loaded = new ExperimentLoader().load(config);
     var cfg = loaded.config().orElseThrow();
