@@ -52,6 +52,7 @@ public final class AugmentationPreviewViewModel {
       new SimpleIntegerProperty(this, "variants", DEFAULT_VARIANTS);
   private final InvalidationListener onChange = o -> refresh();
   private ObservableValue<String> watchedText;
+  private final DatasetReuse datasets = new DatasetReuse();
 
   /** One finished preview: the rows, or the message shown instead of them. */
   record Preview(List<PreviewRow> rows, String message) {}
@@ -72,6 +73,7 @@ public final class AugmentationPreviewViewModel {
       watchedText.removeListener(onChange);
     }
     watchedText = config == null ? null : config.text();
+    datasets.forget(); // another config: read its data afresh
     if (watchedText != null) {
       watchedText.addListener(onChange);
     }
@@ -95,7 +97,7 @@ public final class AugmentationPreviewViewModel {
     int m = Math.max(1, variantCount.get());
     busy.set(true);
     requests.request(
-        context -> compute(text, file, project, n, m, s),
+        context -> compute(text, file, project, n, m, s, datasets),
         this::show,
         failure -> show(new Preview(List.of(), "Cannot preview: " + failure.getMessage())));
   }
@@ -108,6 +110,7 @@ public final class AugmentationPreviewViewModel {
 
   /** Draws other items and other augmentations. */
   public void reseed() {
+    datasets.forget(); // Reseed also picks up files added or changed on disk
     // an LCG step: deterministic (tests can predict it), short enough to read and note down
     long next = seed.get();
     do {
@@ -117,7 +120,8 @@ public final class AugmentationPreviewViewModel {
   }
 
   /** Runs in the background. */
-  static Preview compute(String text, Path file, Path project, int n, int m, long seed) {
+  static Preview compute(
+      String text, Path file, Path project, int n, int m, long seed, DatasetReuse datasets) {
     ExperimentDataLoading.Outcome checked = ExperimentDataLoading.config(text, file);
     if (checked.config().isEmpty()) {
       return new Preview(List.of(), checked.message());
@@ -128,7 +132,8 @@ public final class AugmentationPreviewViewModel {
           List.of(),
           "This config has no augmentation: add an 'augmentation:' section to preview it.");
     }
-    ExperimentDataLoading.Outcome built = ExperimentDataLoading.data(config, file, project);
+    ExperimentDataLoading.Outcome built =
+        ExperimentDataLoading.data(config, file, project, datasets);
     if (built.data().isEmpty()) {
       return new Preview(List.of(), built.message());
     }

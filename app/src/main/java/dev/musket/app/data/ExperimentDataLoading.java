@@ -46,11 +46,20 @@ final class ExperimentDataLoading {
 
   /** Builds the data of a valid config: the dataset (listing files, not decoding) and pipeline. */
   static Outcome data(ExperimentConfig config, Path file, Path fallbackProject) {
+    return data(config, file, fallbackProject, null);
+  }
+
+  /** Like {@link #data(ExperimentConfig, Path, Path)}, reusing a kept dataset when it fits. */
+  static Outcome data(
+      ExperimentConfig config, Path file, Path fallbackProject, DatasetReuse datasets) {
     Path project = ConfigLoader.projectOf(file).orElse(fallbackProject);
     if (project == null) {
       return Outcome.failed("the config is not inside a project, so its data cannot be found");
     }
-    ExperimentData.Build build = ExperimentData.from(config, project);
+    ExperimentData.Build build =
+        datasets == null
+            ? ExperimentData.from(config, project)
+            : ExperimentData.from(config, project, datasets.dataset(config, project));
     Optional<String> dataError = firstError(build.diagnostics());
     if (dataError.isPresent() || build.data().isEmpty()) {
       return new Outcome(
