@@ -99,7 +99,8 @@ public final class AugmentationPreviewViewModel {
     requests.request(
         context -> compute(text, file, project, n, m, s, datasets),
         this::show,
-        failure -> show(new Preview(List.of(), "Cannot preview: " + failure.getMessage())));
+        failure ->
+            show(new Preview(List.of(), "Cannot preview: " + DatasetViewModel.describe(failure))));
   }
 
   private static boolean isExperimentConfig(Path file) {

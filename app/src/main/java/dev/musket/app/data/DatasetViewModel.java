@@ -110,7 +110,14 @@ public final class DatasetViewModel {
     loads.request(
         context -> load(file, project),
         this::show,
-        failure -> show(new Loaded(file, Optional.empty(), "Cannot load the dataset: " + failure)));
+        failure ->
+            show(
+                new Loaded(
+                    file, Optional.empty(), "Cannot load the dataset: " + describe(failure))));
+  }
+
+  static String describe(Throwable failure) {
+    return failure.getMessage() == null ? failure.toString() : failure.getMessage();
   }
 
   private Path target() {
