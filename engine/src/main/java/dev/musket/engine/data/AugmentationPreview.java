@@ -47,6 +47,34 @@ public final class AugmentationPreview {
     return out;
   }
 
+  /** One previewed item with its unaugmented image and several augmented variants of it. */
+  public record Variants(
+      int index, String id, String label, HwcImage original, List<HwcImage> augmented) {
+    public Variants {
+      augmented = List.copyOf(augmented);
+    }
+  }
+
+  /**
+   * Like {@link #samples}, but {@code variants} augmentations of each item, as successive epochs
+   * would draw them (variant {@code v} uses the random stream of epoch {@code v}, so variant 0 is
+   * the image {@link #samples} augments).
+   */
+  public static List<Variants> variants(
+      DataSet ds, ImagePipeline pipeline, int count, int variants, long seed) {
+    List<Variants> out = new ArrayList<>();
+    for (int index : sample(ds.size(), count, seed)) {
+      PredictionItem item = ds.item(index);
+      HwcImage original = pipeline.prepare(item.x(), false, AugmentSeeds.streamFor(seed, 0, index));
+      List<HwcImage> augmented = new ArrayList<>();
+      for (int v = 0; v < variants; v++) {
+        augmented.add(pipeline.prepare(item.x(), true, AugmentSeeds.streamFor(seed, v, index)));
+      }
+      out.add(new Variants(index, item.id(), ds.label(index), original, augmented));
+    }
+    return out;
+  }
+
   /** Writes {@link #samples} as PNG pairs, {@code index.csv} and a contact sheet. */
   public static List<Entry> write(
       DataSet ds, ImagePipeline pipeline, int count, long seed, Path outDir) throws IOException {

@@ -37,38 +37,56 @@ public record ExperimentData(DataSet dataSet, ImagePipeline pipeline, int skippe
    * project augmenters.
    */
   public static Build from(ExperimentConfig cfg, Path projectDir) {
+    return from(cfg, projectDir, dataset(cfg, projectDir));
+  }
+
+  /**
+   * The dataset alone, as {@link #from} creates it (before {@code crops}): listing files or reading
+   * IDX arrays, the part that may take a while. Callers that rebuild the data often with the same
+   * {@code dataset:} (the workbench's previewer, as the user edits the augmentation) create it once
+   * and pass it to {@link #from(ExperimentConfig, Path, DatasetBuild)}.
+   */
+  public static DatasetBuild dataset(ExperimentConfig cfg, Path projectDir) {
+    Optional<ConfigNode> dsNode =
+        cfg.raw().get("dataset").filter(n -> !(n instanceof ConfigNode.Scalar s && s.isNull()));
+    if (dsNode.isEmpty()) {
+      return new DatasetBuild(
+          Optional.empty(),
+          List.of(
+              Diagnostic.error(
+                  cfg.file(),
+                  "dataset",
+                  dev.musket.engine.config.SourcePosition.START,
+                  "the experiment has no dataset: add e.g. dataset: {image_folder: [data/images]}")),
+          0);
+    }
+    List<Diagnostic> problems = new ArrayList<>();
+    DatasetFactories factories = DatasetFactories.builtIn();
+    ProjectModules modules = ProjectModules.compile(projectDir);
+    problems.addAll(modules.problems());
+    if (modules.compiled()) {
+      problems.addAll(ProjectDatasetFactories.register(modules, factories));
+    }
+    DatasetBuild ds = factories.create(dsNode.get(), projectDir);
+    problems.addAll(ds.diagnostics());
+    return new DatasetBuild(ds.dataSet(), problems, ds.skippedImages());
+  }
+
+  /** The data of {@code cfg} around a dataset made by {@link #dataset}: crops and the pipeline. */
+  public static Build from(ExperimentConfig cfg, Path projectDir, DatasetBuild ds) {
     List<Diagnostic> problems = new ArrayList<>();
     AugmenterTreeBuilder augmenters = new AugmenterTreeBuilder(projectDir);
     AugmenterBuild aug = augmenters.build(cfg.data().augmentation());
     AugmenterBuild tr = augmenters.build(cfg.data().transforms());
     problems.addAll(aug.diagnostics());
     problems.addAll(tr.diagnostics());
-    Optional<ConfigNode> dsNode =
-        cfg.raw().get("dataset").filter(n -> !(n instanceof ConfigNode.Scalar s && s.isNull()));
-    DatasetBuild ds = null;
-    if (dsNode.isEmpty()) {
-      problems.add(
-          Diagnostic.error(
-              cfg.file(),
-              "dataset",
-              dev.musket.engine.config.SourcePosition.START,
-              "the experiment has no dataset: add e.g. dataset: {image_folder: [data/images]}"));
-    } else {
-      DatasetFactories factories = DatasetFactories.builtIn();
-      ProjectModules modules = ProjectModules.compile(projectDir);
-      problems.addAll(modules.problems());
-      if (modules.compiled()) {
-        problems.addAll(ProjectDatasetFactories.register(modules, factories));
-      }
-      ds = factories.create(dsNode.get(), projectDir);
-      problems.addAll(ds.diagnostics());
-    }
-    if (problems.stream().anyMatch(Diagnostic::isError)) {
+    problems.addAll(ds.diagnostics());
+    if (problems.stream().anyMatch(Diagnostic::isError) || ds.dataSet().isEmpty()) {
       return new Build(Optional.empty(), problems);
     }
     InputShape shape = cfg.model().shape();
     int crops = cfg.data().crops() == null ? 1 : Math.max(1, cfg.data().crops());
-    DataSet dataSet = ds.dataSet().orElseThrow();
+    DataSet dataSet = ds.dataSet().get();
     if (crops > 1) {
       dataSet = new CroppedDataSet(dataSet, crops, shape.height(), shape.width());
     }

@@ -26,13 +26,28 @@ public record ExperimentSplits(Split holdout, List<Split> folds) {
 
   public static ExperimentSplits plan(DataSet ds, SplitSettings s, Path configFile)
       throws IOException {
+    return plan(ds, s, configFile, true);
+  }
+
+  /**
+   * The splits {@link #plan} would use, without writing the sidecar files: for viewers (the
+   * workbench's dataset view) that must not change the project just by looking at it. Splitting is
+   * seeded, so a later {@link #plan} computes the same ones.
+   */
+  public static ExperimentSplits peek(DataSet ds, SplitSettings s, Path configFile)
+      throws IOException {
+    return plan(ds, s, configFile, false);
+  }
+
+  private static ExperimentSplits plan(DataSet ds, SplitSettings s, Path configFile, boolean write)
+      throws IOException {
     int n = ds.size();
-    Split holdout = holdout(ds, s, configFile, n);
-    List<Split> folds = folds(ds, s, configFile, holdout.train());
+    Split holdout = holdout(ds, s, configFile, n, write);
+    List<Split> folds = folds(ds, s, configFile, holdout.train(), write);
     return new ExperimentSplits(holdout, folds);
   }
 
-  private static Split holdout(DataSet ds, SplitSettings s, Path configFile, int n)
+  private static Split holdout(DataSet ds, SplitSettings s, Path configFile, int n, boolean write)
       throws IOException {
     Optional<int[]> predefined = ds.predefinedHoldout();
     if (predefined.isPresent()) {
@@ -49,14 +64,19 @@ public record ExperimentSplits(Split holdout, List<Split> folds) {
     if (saved.isPresent() && covers(saved.get(), IntStream.range(0, n).toArray())) {
       return saved.get();
     }
-    saved.ifPresent(x -> LOG.warn("{} does not fit the dataset of {} items; recomputing", file, n));
+    if (write) {
+      saved.ifPresent(
+          x -> LOG.warn("{} does not fit the dataset of {} items; recomputing", file, n));
+    }
     Split split = Splitter.holdout(n, s.testSplit(), s.testSplitSeed());
-    SplitFiles.writeHoldout(file, split);
+    if (write) {
+      SplitFiles.writeHoldout(file, split);
+    }
     return split;
   }
 
-  private static List<Split> folds(DataSet ds, SplitSettings s, Path configFile, int[] pool)
-      throws IOException {
+  private static List<Split> folds(
+      DataSet ds, SplitSettings s, Path configFile, int[] pool, boolean write) throws IOException {
     Optional<List<int[]>> predefined = ds.predefinedFolds();
     if (predefined.isPresent()) {
       return predefined.get().stream()
@@ -77,12 +97,16 @@ public record ExperimentSplits(Split holdout, List<Split> folds) {
         && saved.get().stream().allMatch(f -> covers(f, pool))) {
       return saved.get();
     }
-    saved.ifPresent(x -> LOG.warn("{} does not fit this dataset/folds_count; recomputing", file));
+    if (write) {
+      saved.ifPresent(x -> LOG.warn("{} does not fit this dataset/folds_count; recomputing", file));
+    }
     List<Split> folds =
         expected == 1
             ? List.of(Splitter.validation(pool, s.validationSplit(), s.randomState()))
             : Splitter.folds(pool, expected, s.randomState(), s.stratified(), ds::stratifyClass);
-    SplitFiles.writeFolds(file, folds);
+    if (write) {
+      SplitFiles.writeFolds(file, folds);
+    }
     return folds;
   }
 
