@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       TaskCommand.class,
       FitCommand.class,
+      LrFindCommand.class,
     })
 public final class MusketCli implements Runnable {
 
