@@ -109,6 +109,8 @@ final class LrFinderCharts {
         range.setPaint(RANGE);
         range.setAlpha(0.15f);
         range.setLabel("range");
+        range.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM);
+        range.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_CENTER);
         plot.addDomainMarker(range, Layer.BACKGROUND);
         ValueMarker line = new ValueMarker(s.lr(), SUGGESTION, new BasicStroke(1.5f));
         line.setLabel("suggested " + LrConfigEdit.format(s.lr()));

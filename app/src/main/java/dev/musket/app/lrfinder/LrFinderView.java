@@ -116,6 +116,13 @@ public final class LrFinderView extends BorderPane {
                 status.getStyleClass().remove("lr-finder-error");
               }
             });
+    Label suggested = new Label();
+    suggested.getStyleClass().add("lr-finder-suggested");
+    suggested
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () -> describe(model.suggestionProperty().get()), model.suggestionProperty()));
     Label rule = new Label("?");
     rule.getStyleClass().add("lr-finder-rule");
     rule.setTooltip(new Tooltip(LrSuggestion.RULE));
@@ -126,9 +133,21 @@ public final class LrFinderView extends BorderPane {
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
     HBox.setHgrow(status, Priority.SOMETIMES);
-    HBox bar = new HBox(8, status, rule, grow, applyButton);
+    HBox bar = new HBox(8, suggested, rule, status, grow, applyButton);
     bar.getStyleClass().add("lr-finder-suggestion");
     return bar;
+  }
+
+  private static String describe(LrSuggestion s) {
+    return s == null
+        ? ""
+        : "suggested lr "
+            + LrConfigEdit.format(s.lr())
+            + "  (range "
+            + LrConfigEdit.format(s.rangeLow())
+            + " \u2013 "
+            + LrConfigEdit.format(s.rangeHigh())
+            + ")";
   }
 
   private void pointsChanged(ListChangeListener.Change<? extends LrFinderPoint> change) {

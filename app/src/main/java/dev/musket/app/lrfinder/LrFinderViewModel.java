@@ -50,10 +50,8 @@ public final class LrFinderViewModel {
   private final TaskExecutor executor;
   private final LrFinderEngine engine;
 
-  private final StringProperty startLr =
-      new SimpleStringProperty(this, "startLr", String.valueOf(LrFinderSettings.DEFAULT_START_LR));
-  private final StringProperty endLr =
-      new SimpleStringProperty(this, "endLr", String.valueOf(LrFinderSettings.DEFAULT_END_LR));
+  private final StringProperty startLr = new SimpleStringProperty(this, "startLr", "1e-7");
+  private final StringProperty endLr = new SimpleStringProperty(this, "endLr", "10");
   private final IntegerProperty epochs =
       new SimpleIntegerProperty(this, "epochs", LrFinderSettings.DEFAULT_EPOCHS);
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");

@@ -54,6 +54,14 @@ class LrFinderViewModelTest {
   }
 
   @Test
+  void theFieldsStartWithTheEnginesDefaults() {
+    model.run();
+
+    assertThat(engine.seenSettings)
+        .isEqualTo(dev.musket.engine.train.lrfinder.LrFinderSettings.defaults());
+  }
+
+  @Test
   void pointsReachTheListInBatchesOnThePulseNotOnePerBatch() {
     List<Integer> sizesSeenPerPulse = new ArrayList<>();
     engine.afterBatch =
