@@ -96,8 +96,13 @@ public final class LrFinderViewModel {
     final ConcurrentLinkedQueue<LrFinderPoint> queue = new ConcurrentLinkedQueue<>();
     final CancellationToken token = new CancellationToken();
     final AtomicInteger planned = new AtomicInteger();
+    final int epochs;
     TaskExecutor.Cancellable pulse = () -> {};
     TaskHandle handle;
+
+    Run(int epochs) {
+      this.epochs = epochs;
+    }
 
     @Override
     public void onStart(int plannedBatches) {
@@ -134,7 +139,7 @@ public final class LrFinderViewModel {
     failed.set(false);
     running.set(true);
     status.set("Running the LR finder on " + file + " ...");
-    Run run = new Run();
+    Run run = new Run(settings.epochs());
     current = run;
     run.pulse = executor.every(PULSE, () -> drain(run));
     run.handle =
@@ -230,7 +235,10 @@ public final class LrFinderViewModel {
     progress.set(1);
     suggestion.set(result.suggestion().orElse(null));
     String outcome =
-        result.points().size() + " batches, stopped because " + result.ending().describe();
+        result.points().size()
+            + " batches, stopped because "
+            + result.ending().describe()
+            + result.shortSweepHint(run.epochs).map(h -> "; " + h).orElse("");
     status.set(
         result
             .suggestion()

@@ -162,6 +162,7 @@ public final class LrFindCommand implements Callable<Integer> {
           "no suggestion: the loss never fell; try a lower --start_lr, a higher --end_lr or more"
               + " --epochs");
     }
+    result.shortSweepHint(epochs).ifPresent(hint -> System.out.println("note: " + hint));
     System.out.println(
         "wrote "
             + out.resolve(LrFinderReport.CSV)

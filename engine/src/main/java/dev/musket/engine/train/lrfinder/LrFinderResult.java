@@ -15,8 +15,30 @@ public record LrFinderResult(
     Ending ending,
     Optional<LrSuggestion> suggestion) {
 
+  /** Below this many planned batches the curve is too noisy to read a slope from reliably. */
+  public static final int FEW_BATCHES = 50;
+
   public LrFinderResult {
     points = List.copyOf(points);
+  }
+
+  /**
+   * A hint when the sweep was short, else empty: the epochs that spread it over about 100 batches.
+   *
+   * @param epochs the epochs the sweep ran over
+   */
+  public Optional<String> shortSweepHint(int epochs) {
+    if (plannedBatches >= FEW_BATCHES) {
+      return Optional.empty();
+    }
+    int perEpoch = Math.max(1, plannedBatches / Math.max(1, epochs));
+    int better = (100 + perEpoch - 1) / perEpoch;
+    return Optional.of(
+        "only "
+            + plannedBatches
+            + " batches: the curve is noisy at this length; epochs "
+            + better
+            + " spreads the sweep over about 100");
   }
 
   /** Why the sweep ended. */

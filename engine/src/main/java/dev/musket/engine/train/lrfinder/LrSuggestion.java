@@ -10,10 +10,10 @@ import java.util.Optional;
  *
  * <ul>
  *   <li><b>suggested</b>: where the loss falls fastest against log(lr): the most negative slope,
- *       measured over a centred window of {@code window} batches, before the minimum of the
- *       smoothed loss. Each batch multiplies the lr by the same factor, so a slope per batch is a
- *       slope against log(lr). This is fastai's "steepest" suggestion, and Leslie Smith's advice to
- *       train where the loss still drops quickly.
+ *       measured over a centred window of {@code window} batches (cut short at the ends), before
+ *       the minimum of the smoothed loss. Each batch multiplies the lr by the same factor, so a
+ *       slope per batch is a slope against log(lr). This is fastai's "steepest" suggestion, and
+ *       Leslie Smith's advice to train where the loss still drops quickly.
  *   <li><b>range low</b>: where the loss starts falling: the first lr at which the smoothed loss
  *       has fallen by a tenth of its whole fall (from its first value to its minimum).
  *   <li><b>range high</b>: a tenth of the lr at the minimum smoothed loss (fastai's {@code
@@ -57,20 +57,28 @@ public record LrSuggestion(double lr, double rangeLow, double rangeHigh, double 
     while (n < points.size() && Double.isFinite(points.get(n).loss())) {
       n++;
     }
-    double[] z = zeroPhase(points.subList(0, n), beta);
-    int min = -1;
-    for (int i = 0; i < n; i++) {
-      if (min < 0 || z[i] < z[min]) {
-        min = i;
-      }
+    if (n == 0) {
+      return Optional.empty();
     }
+    double[] forward = forward(points.subList(0, n), beta);
+    // the forward average's minimum comes at or after the raw loss's: nothing before it is cut
+    int end = argmin(forward, forward.length) + 1;
+    double[] z = backward(forward, end, beta);
+    int min = argmin(z, end);
+    // the slope over a window centred on each batch, cut short at the curve's ends (a fall just
+    // before the minimum is often where the curve ends); its place is the window's middle
     int h = Math.max(1, (window + 1) / 2);
     int steepest = -1;
     double steepestSlope = 0;
-    for (int i = h; i <= min && i + h < n; i++) {
-      double slope = (z[i + h] - z[i - h]) / (2 * h);
+    for (int i = 1; i <= min; i++) {
+      int lo = Math.max(0, i - h);
+      int hi = Math.min(end - 1, i + h);
+      if (hi - lo < h) {
+        continue;
+      }
+      double slope = (z[hi] - z[lo]) / (hi - lo);
       if (slope < steepestSlope) {
-        steepest = i;
+        steepest = (lo + hi) / 2;
         steepestSlope = slope;
       }
     }
@@ -94,23 +102,34 @@ public record LrSuggestion(double lr, double rangeLow, double rangeHigh, double 
             suggested, Math.min(low, suggested), Math.max(high, suggested), minLossLr));
   }
 
-  /**
-   * The raw losses smoothed with no lag: the bias-corrected moving average run forwards, then
-   * backwards over the result (what signal processing calls forward-backward filtering).
-   */
-  static double[] zeroPhase(List<LrFinderPoint> points, double beta) {
-    int n = points.size();
-    double[] forward = new double[n];
-    double avg = 0;
-    for (int i = 0; i < n; i++) {
-      avg = beta * avg + (1 - beta) * points.get(i).loss();
-      forward[i] = avg / (1 - Math.pow(beta, i + 1));
+  private static int argmin(double[] values, int end) {
+    int min = 0;
+    for (int i = 1; i < end; i++) {
+      if (values[i] < values[min]) {
+        min = i;
+      }
     }
-    double[] out = new double[n];
-    avg = 0;
-    for (int i = n - 1; i >= 0; i--) {
-      avg = beta * avg + (1 - beta) * forward[i];
-      out[i] = avg / (1 - Math.pow(beta, n - i));
+    return min;
+  }
+
+  /** The bias-corrected moving average of the losses, forwards (what the CSV's column holds). */
+  static double[] forward(List<LrFinderPoint> points, double beta) {
+    double[] out = new double[points.size()];
+    double avg = 0;
+    for (int i = 0; i < out.length; i++) {
+      avg = beta * avg + (1 - beta) * points.get(i).loss();
+      out[i] = avg / (1 - Math.pow(beta, i + 1));
+    }
+    return out;
+  }
+
+  /** The same average run backwards over the first {@code end} values, cancelling the lag. */
+  static double[] backward(double[] values, int end, double beta) {
+    double[] out = new double[end];
+    double avg = 0;
+    for (int i = end - 1; i >= 0; i--) {
+      avg = beta * avg + (1 - beta) * values[i];
+      out[i] = avg / (1 - Math.pow(beta, end - i));
     }
     return out;
   }

@@ -123,6 +123,11 @@ class LrRangeTestTest {
             DATA.subList(0, 10));
 
     assertThat(planned).containsExactly(20);
+    assertThat(result.shortSweepHint(2))
+        .hasValue(
+            "only 20 batches: the curve is noisy at this length; epochs 10 spreads the sweep"
+                + " over about 100");
+    assertThat(decadeSweep().shortSweepHint(1)).isEmpty();
     assertThat(result.ending()).isEqualTo(LrFinderResult.Ending.COMPLETED);
     assertThat(result.points()).hasSize(20);
     assertThat(result.points().get(19).lr())
