@@ -116,7 +116,8 @@ public final class LrFindCommand implements Callable<Integer> {
     } catch (TrainingCancelledException e) {
       System.err.println("lr-find: cancelled (" + e.getMessage() + ")");
       return 130;
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // a bad image, missing pretrained weights, an output folder refused: the message names it
       System.err.println("lr-find: " + e.getMessage());
       return 1;
     } finally {

@@ -237,6 +237,31 @@ class LrFindEndToEndTest {
   }
 
   @Test
+  void aBrokenImageFailsWithAMessageNamingTheFile(@TempDir Path dir) throws IOException {
+    Path project = project(dir.resolve("project"), CONFIG);
+    // half of one class, so fold 0's training part surely holds some
+    for (int i = 0; i < 6; i++) {
+      Files.writeString(project.resolve("data/images/dark/dark" + i + ".png"), "not a png");
+    }
+
+    Run run =
+        lrFind(
+            "lr-find",
+            "--project",
+            project.toString(),
+            "--name",
+            "tiny",
+            "--epochs",
+            "2",
+            "--out",
+            dir.resolve("lr").toString());
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(run.err()).containsPattern("images/dark/dark[0-5]\\.png");
+    assertThat(dir.resolve("lr/lrfinder.csv")).doesNotExist();
+  }
+
+  @Test
   void anEndLrBelowTheStartIsRefused(@TempDir Path dir) throws IOException {
     Path project = project(dir.resolve("project"), CONFIG);
 
