@@ -131,8 +131,16 @@ public final class LrFinderViewModel {
       showError(e.getMessage());
       return;
     }
-    String text = config.text().getValue();
     Path file = config.file();
+    if (!isExperimentConfig(project, file)) {
+      showError(
+          "The LR finder runs an experiment: open its experiments/<name>/config.yaml in the editor"
+              + " (the active one is "
+              + file
+              + ")");
+      return;
+    }
+    String text = config.text().getValue();
     points.clear();
     suggestion.set(null);
     progress.set(0);
@@ -285,6 +293,12 @@ public final class LrFinderViewModel {
       throw new IllegalArgumentException(
           what + " must be a number such as 1e-7, got '" + text + "'");
     }
+  }
+
+  private static boolean isExperimentConfig(Path project, Path file) {
+    return file != null
+        && file.getFileName().toString().equals("config.yaml")
+        && file.toAbsolutePath().startsWith(project.toAbsolutePath().resolve("experiments"));
   }
 
   private static String experimentName(Path project, Path file) {

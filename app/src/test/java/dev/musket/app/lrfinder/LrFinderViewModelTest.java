@@ -134,6 +134,19 @@ class LrFinderViewModelTest {
   }
 
   @Test
+  void aFileThatIsNoExperimentsConfigIsRefusedWithAMessage() {
+    state
+        .activeConfigProperty()
+        .set(new FakeOpenConfig(project.resolve("common.yaml"), "batch: 4\n"));
+
+    model.run();
+
+    assertThat(engine.seenText).isNull();
+    assertThat(model.failedProperty().get()).isTrue();
+    assertThat(model.statusProperty().get()).contains("experiments/<name>/config.yaml");
+  }
+
+  @Test
   void anEngineErrorIsShownNotThrown() {
     LrFinderViewModel failing =
         new LrFinderViewModel(
