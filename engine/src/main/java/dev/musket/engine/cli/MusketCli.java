@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       FitCommand.class,
       PredictCommand.class,
       EvaluateCommand.class,
+      LrFindCommand.class,
     })
 public final class MusketCli implements Runnable {
 

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * methods) into the registry of that project's run, so {@code architecture: MyNet} trains what the
  * project wrote.
  */
-final class ProjectArchitectures {
+public final class ProjectArchitectures {
 
   private ProjectArchitectures() {}
 
@@ -21,7 +21,7 @@ final class ProjectArchitectures {
    * Registers the architectures of the project's modules (compiled once per change of their
    * sources; the class loader belongs to the compiled modules and outlives the run).
    */
-  static void register(ModelRegistry registry, Path projectDir) throws Exception {
+  public static void register(ModelRegistry registry, Path projectDir) throws Exception {
     ProjectModules modules = ProjectModules.compile(projectDir);
     if (!modules.compiled()) {
       throw new IllegalStateException(

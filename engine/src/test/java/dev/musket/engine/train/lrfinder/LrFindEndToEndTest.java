@@ -1,0 +1,303 @@
+package dev.musket.engine.train.lrfinder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.musket.engine.augment.HwcImage;
+import dev.musket.engine.augment.opencv.OpenCvImages;
+import dev.musket.engine.cli.MusketCli;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code musket lr-find} on a tiny project in a temporary folder, end to end. */
+@Timeout(300)
+class LrFindEndToEndTest {
+
+  static final String CONFIG =
+      """
+      architecture: TinyNet
+      shape: [16, 16, 3]
+      classes: 2
+      activation: softmax
+      loss: categorical_crossentropy
+      metrics: [categorical_accuracy]
+      primary_metric: val_categorical_accuracy
+      primary_metric_mode: max
+      optimizer: Adam
+      lr: 0.001
+      batch: 4
+      folds_count: 2
+      augmentation:
+        Fliplr: 0.5
+      stages:
+        - epochs: 2
+      dataset:
+        image_folder: [data/images]
+      """;
+
+  private static final String MODULE =
+      """
+      import dev.musket.engine.api.Architecture;
+      import dev.musket.engine.model.LayerGraph;
+      import dev.musket.engine.model.ModelBuilder;
+      import dev.musket.engine.model.Padding;
+
+      public class TinyNets {
+        @Architecture("TinyNet")
+        public static ModelBuilder tinyNet() {
+          return new ModelBuilder() {
+            @Override
+            public String addBackbone(LayerGraph g, String input) {
+              String x = g.conv("conv1", input, 4, 3, 2, Padding.SAME, true);
+              return g.relu("relu1", x);
+            }
+
+            @Override
+            public int minInputSize() {
+              return 8;
+            }
+          };
+        }
+      }
+      """;
+
+  /** 16x16 grey images, bright or dark: separable after global pooling. */
+  static Path project(Path dir, String config) throws IOException {
+    Files.createDirectories(dir.resolve("modules"));
+    Files.writeString(dir.resolve("modules/TinyNets.java"), MODULE);
+    Random random = new Random(11);
+    for (String label : new String[] {"bright", "dark"}) {
+      Path folder = Files.createDirectories(dir.resolve("data/images/" + label));
+      for (int i = 0; i < 12; i++) {
+        byte[] px = new byte[16 * 16 * 3];
+        for (int p = 0; p < 16 * 16; p++) {
+          int v = (label.equals("bright") ? 160 : 90) + random.nextInt(50) - 25;
+          px[3 * p] = px[3 * p + 1] = px[3 * p + 2] = (byte) v;
+        }
+        Files.write(
+            folder.resolve(label + i + ".png"),
+            OpenCvImages.encode(new HwcImage(16, 16, 3, px), ".png"));
+      }
+    }
+    Path exp = Files.createDirectories(dir.resolve("experiments/tiny"));
+    Files.writeString(exp.resolve("config.yaml"), config);
+    return dir;
+  }
+
+  /** Every file under {@code dir} with a hash of its bytes. */
+  static Map<String, String> snapshot(Path dir) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(p).toString(), sha256(Files.readAllBytes(p)));
+      }
+    }
+    return files;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run lrFind(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = MusketCli.run(args);
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void writesTheCsvAndBothPlotsAndPrintsTheSuggestionWithoutTouchingTheExperiment(@TempDir Path dir)
+      throws IOException {
+    Path project = project(dir.resolve("project"), CONFIG);
+    Path experiment = project.resolve("experiments/tiny");
+    Map<String, String> before = snapshot(experiment);
+    Path out = dir.resolve("lr");
+
+    Run run =
+        lrFind(
+            "lr-find",
+            "--project",
+            project.toString(),
+            "--name",
+            "tiny",
+            "--start_lr",
+            "1e-4",
+            "--end_lr",
+            "10",
+            "--epochs",
+            "10",
+            "--num_workers",
+            "2",
+            "--out",
+            out.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(snapshot(experiment)).isEqualTo(before);
+    List<String> csv = Files.readAllLines(out.resolve("lrfinder.csv"));
+    assertThat(csv.get(0)).isEqualTo("batch,lr,loss,smoothed_loss,loss_change");
+    // 24 items, 2 folds: fold 0 trains on 12 = 3 batches of 4, so 10 epochs plan 30 batches
+    assertThat(csv.size() - 1).isBetween(2, 30);
+    String[] first = csv.get(1).split(",", -1);
+    assertThat(first).hasSize(5);
+    assertThat(Double.parseDouble(first[1])).isEqualTo(1e-4);
+    assertThat(first[4]).isEmpty();
+    for (String png : List.of("lrfinder-loss.png", "lrfinder-loss-change.png")) {
+      var image = ImageIO.read(out.resolve(png).toFile());
+      assertThat(image).as(png).isNotNull();
+      assertThat(image.getWidth()).isEqualTo(900);
+    }
+    assertThat(run.out()).contains("batches; stopped because").contains("wrote ");
+    // bright against dark is learnt within a few batches at Adam's usual rates
+    assertThat(run.out()).contains("suggested lr: ").contains("range: ").contains("rule: ");
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void reusesTheFitsFoldsWhenTheExperimentHasThem(@TempDir Path dir) throws IOException {
+    Path project = project(dir.resolve("project"), CONFIG);
+    Path folds = project.resolve("experiments/tiny/config.yaml.folds_split");
+    // a fold 0 that trains on two items only: one batch per epoch
+    StringBuilder validation = new StringBuilder();
+    for (int i = 2; i < 24; i++) {
+      validation.append(validation.length() == 0 ? "" : ", ").append(i);
+    }
+    Files.writeString(
+        folds, "- [[0, 1], [" + validation + "]]\n- [[" + validation + "], [0, 1]]\n");
+    Map<String, String> before = snapshot(project.resolve("experiments"));
+    Path out = dir.resolve("lr");
+
+    Run run =
+        lrFind(
+            "lr-find",
+            "--project",
+            project.toString(),
+            "--name",
+            "tiny",
+            "--epochs",
+            "3",
+            "--out",
+            out.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(Files.readAllLines(out.resolve("lrfinder.csv"))).hasSizeLessThanOrEqualTo(1 + 3);
+    assertThat(snapshot(project.resolve("experiments"))).isEqualTo(before);
+  }
+
+  @Test
+  void aMissingDatasetFolderFailsWithAMessageNamingIt(@TempDir Path dir) throws IOException {
+    Path project = project(dir.resolve("project"), CONFIG.replace("data/images", "data/missing"));
+
+    Run run =
+        lrFind(
+            "lr-find",
+            "--project",
+            project.toString(),
+            "--name",
+            "tiny",
+            "--out",
+            dir.resolve("lr").toString());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("data/missing");
+    assertThat(dir.resolve("lr/lrfinder.csv")).doesNotExist();
+  }
+
+  @Test
+  void aBrokenImageFailsWithAMessageNamingTheFile(@TempDir Path dir) throws IOException {
+    Path project = project(dir.resolve("project"), CONFIG);
+    // half of one class, so fold 0's training part surely holds some
+    for (int i = 0; i < 6; i++) {
+      Files.writeString(project.resolve("data/images/dark/dark" + i + ".png"), "not a png");
+    }
+
+    Run run =
+        lrFind(
+            "lr-find",
+            "--project",
+            project.toString(),
+            "--name",
+            "tiny",
+            "--epochs",
+            "2",
+            "--out",
+            dir.resolve("lr").toString());
+
+    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(run.err()).containsPattern("images/dark/dark[0-5]\\.png");
+    assertThat(dir.resolve("lr/lrfinder.csv")).doesNotExist();
+  }
+
+  @Test
+  void anEndLrBelowTheStartIsRefused(@TempDir Path dir) throws IOException {
+    Path project = project(dir.resolve("project"), CONFIG);
+
+    Run run =
+        lrFind(
+            "lr-find",
+            "--project",
+            project.toString(),
+            "--name",
+            "tiny",
+            "--start_lr",
+            "1",
+            "--end_lr",
+            "0.1",
+            "--out",
+            dir.resolve("lr").toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("end_lr must be a number above start_lr");
+  }
+
+  @Test
+  void theExperimentsOwnFolderIsRefusedAsOutput(@TempDir Path dir) throws IOException {
+    Path project = project(dir.resolve("project"), CONFIG);
+
+    Run run =
+        lrFind(
+            "lr-find",
+            "--project",
+            project.toString(),
+            "--name",
+            "tiny",
+            "--out",
+            project.resolve("experiments/tiny").toString());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("is the experiment's own folder");
+  }
+}
