@@ -1,0 +1,147 @@
+package dev.musket.app.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.musket.app.state.WorkbenchState;
+import dev.musket.app.task.DirectTaskExecutor;
+import dev.musket.engine.events.TrainingEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(300)
+class TrainingChartViewModelTest {
+
+  @TempDir Path dir;
+  final WorkbenchState state = new WorkbenchState();
+  final DirectTaskExecutor executor = new DirectTaskExecutor();
+
+  static List<TrainingEvent> twoEpochs(String name) {
+    return List.of(
+        new TrainingEvent.RunStarted(name, 1, 1),
+        new TrainingEvent.FoldStarted(name, 0),
+        new TrainingEvent.StageStarted(name, 0, 0, 5, 0, 0.01),
+        new TrainingEvent.BatchEnded(name, 0, 0, 0, 0, 1.0, 0.01, 100),
+        new TrainingEvent.BatchEnded(name, 0, 0, 0, 1, 0.5, 0.01, 100),
+        new TrainingEvent.EpochEnded(
+            name,
+            0,
+            0,
+            0,
+            Map.of("loss", 0.8, "val_loss", 0.9, "lr", 0.01, "acc", 0.5, "val_acc", Double.NaN)),
+        new TrainingEvent.CheckpointSaved(name, 0, 0, 0, "val_loss", 0.9, "w"),
+        new TrainingEvent.BatchEnded(name, 0, 0, 1, 0, 0.25, 0.01, 100),
+        new TrainingEvent.EpochEnded(
+            name, 0, 0, 1, Map.of("loss", 0.4, "val_loss", 0.7, "lr", 0.005, "acc", 0.75)),
+        new TrainingEvent.CheckpointSaved(name, 0, 0, 1, "val_loss", 0.7, "w"),
+        new TrainingEvent.EarlyStopped(name, 0, 0, 1, "val_loss", 0.7));
+  }
+
+  @Test
+  void liveEventsBecomeOneSeriesPerFoldStageAndRoleWithMarkers() throws IOException {
+    state.projectProperty().set(Files.createDirectories(dir.resolve("p")));
+    TrainingChartViewModel model = new TrainingChartViewModel(state, executor);
+    int before = model.revisionProperty().get();
+
+    model.accept(twoEpochs("exp"));
+
+    // nothing was selected, so the chart follows the run that started
+    assertThat(model.experimentProperty().get()).isEqualTo(dir.resolve("p/experiments/exp"));
+    assertThat(model.revisionProperty().get()).isGreaterThan(before);
+    ChartData data = model.dataProperty().get();
+    assertThat(data.charts())
+        .extracting(ChartData.Chart::id)
+        .containsExactly("loss", "acc", "batch loss", "lr");
+    assertThat(points(data.chart("loss")))
+        .containsEntry("0.0 train", List.of(0.0, 0.8, 1.0, 0.4))
+        .containsEntry("0.0 val", List.of(0.0, 0.9, 1.0, 0.7));
+    // NaN is a gap, not a point
+    assertThat(points(data.chart("acc"))).containsOnlyKeys("0.0 train");
+    assertThat(points(data.chart("lr"))).containsEntry("0.0 lr", List.of(0.0, 0.01, 1.0, 0.005));
+    // per-batch loss against the iteration, with its moving average
+    Map<String, List<Double>> batches = points(data.chart("batch loss"));
+    assertThat(batches.get("0.0 raw")).containsExactly(1.0, 1.0, 2.0, 0.5, 3.0, 0.25);
+    assertThat(batches.get("0.0 smoothed").get(3)).isCloseTo(0.95, within());
+    assertThat(batches.get("0.0 smoothed").get(5)).isCloseTo(0.88, within());
+    assertThat(data.chart("batch loss").perBatch()).isTrue();
+    // the best marker moved to the last checkpoint; the early stop is marked where it happened
+    assertThat(data.markers())
+        .containsExactly(
+            new EpochMarker(EpochMarker.Kind.BEST, 0, 0, 1),
+            new EpochMarker(EpochMarker.Kind.EARLY_STOP, 0, 0, 1));
+  }
+
+  @Test
+  void eventsOfAnotherExperimentDoNotTouchTheShownCharts() throws IOException {
+    Path project = Files.createDirectories(dir.resolve("p"));
+    state.projectProperty().set(project);
+    TrainingChartViewModel model = new TrainingChartViewModel(state, executor);
+    state.selectedExperimentProperty().set(project.resolve("experiments/other"));
+    int revision = model.revisionProperty().get();
+
+    model.accept(twoEpochs("exp"));
+
+    assertThat(model.experimentProperty().get()).isEqualTo(project.resolve("experiments/other"));
+    assertThat(model.revisionProperty().get()).isEqualTo(revision);
+    assertThat(model.dataProperty().get().pointCount()).isZero();
+    assertThat(model.messageProperty().get()).isEqualTo("No metrics yet: not trained");
+
+    // selecting the one that trained shows its live charts
+    state.selectedExperimentProperty().set(project.resolve("experiments/exp"));
+    assertThat(model.dataProperty().get().pointCount()).isEqualTo(14);
+  }
+
+  @Test
+  void aFinishedRunsMetricsCsvsLoadIntoTheSameSeriesAsItsLiveEvents() throws IOException {
+    Path project = TinyTrainingProject.create(dir, "a");
+    state.projectProperty().set(project);
+    TrainingChartViewModel liveModel = new TrainingChartViewModel(state, executor);
+    TrainingQueueViewModel queue =
+        new TrainingQueueViewModel(state, executor, new EngineFitLauncher());
+    queue.subscribe(liveModel::accept);
+
+    queue.enqueue(project.resolve("experiments/a"), TrainingQueueViewModelTest.FOLD_ZERO);
+
+    ChartData live = liveModel.dataProperty().get();
+    assertThat(live.chart("batch loss").series()).isNotEmpty();
+    TrainingChartViewModel later = new TrainingChartViewModel(new WorkbenchState(), executor);
+    later.show(project.resolve("experiments/a"));
+    ChartData loaded = later.dataProperty().get();
+
+    assertThat(loaded.charts())
+        .extracting(ChartData.Chart::id)
+        .containsExactly("loss", "binary_accuracy", "lr");
+    for (String chart : List.of("loss", "binary_accuracy", "lr")) {
+      assertThat(points(loaded.chart(chart))).isEqualTo(points(live.chart(chart)));
+    }
+    assertThat(points(loaded.chart("loss")).get("0.0 val")).hasSize(4); // two epochs
+    assertThat(loaded.markers())
+        .filteredOn(m -> m.kind() == EpochMarker.Kind.BEST)
+        .isEqualTo(live.markers());
+    assertThat(later.messageProperty().get()).isEmpty();
+  }
+
+  /** Each series' points as x0, y0, x1, y1, ... by key. */
+  static Map<String, List<Double>> points(ChartData.Chart chart) {
+    Map<String, List<Double>> out = new LinkedHashMap<>();
+    for (ChartSeries s : chart.series()) {
+      Double[] xy = new Double[s.size() * 2];
+      for (int i = 0; i < s.size(); i++) {
+        xy[2 * i] = s.x(i);
+        xy[2 * i + 1] = s.y(i);
+      }
+      out.put(s.key(), List.of(xy));
+    }
+    return out;
+  }
+
+  private static org.assertj.core.data.Offset<Double> within() {
+    return org.assertj.core.data.Offset.offset(1e-9);
+  }
+}
