@@ -1,15 +1,19 @@
 package dev.musket.app.training;
 
+import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.util.ExportUtils;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
 
 /**
- * Writes a chart as PNG or SVG. SVG goes through JFreeChart's {@link ExportUtils}, which needs
- * JFreeSVG on the class path (a dependency of the app for exactly this).
+ * Writes a chart as PNG (JFreeChart's {@link ExportUtils}) or SVG (JFreeSVG directly: {@code
+ * ExportUtils.writeAsSVG} of JFreeChart 1.5 calls JFreeSVG's old {@code (int, int)} constructor,
+ * which JFreeSVG 5 replaced with {@code (double, double)}).
  */
 public final class ChartExport {
 
@@ -33,10 +37,9 @@ public final class ChartExport {
     switch (format) {
       case PNG -> ExportUtils.writeAsPNG(chart, WIDTH, HEIGHT, file.toFile());
       case SVG -> {
-        if (!ExportUtils.isJFreeSVGAvailable()) {
-          throw new IOException("SVG export needs JFreeSVG (org.jfree.svg) on the class path");
-        }
-        ExportUtils.writeAsSVG(chart, WIDTH, HEIGHT, file.toFile());
+        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
+        SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
       }
     }
   }

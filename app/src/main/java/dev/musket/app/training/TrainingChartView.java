@@ -123,6 +123,10 @@ public final class TrainingChartView extends BorderPane {
     return List.copyOf(charts.keySet());
   }
 
+  LiveChart liveChart(String id) {
+    return charts.get(id);
+  }
+
   /** Points in the JFreeChart datasets of all charts; for tests. */
   public int plottedPoints() {
     return charts.values().stream().mapToInt(LiveChart::pointCount).sum();
