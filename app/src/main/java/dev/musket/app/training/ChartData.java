@@ -30,6 +30,12 @@ public final class ChartData {
   public static final String LR = "lr";
 
   /**
+   * The learning rate per batch, shown only once it changes within an epoch (CyclicLR, LRVariator):
+   * for epoch-wise schedules it would repeat the {@link #LR} chart as a staircase.
+   */
+  public static final String BATCH_LR = "batch lr";
+
+  /**
    * Weight of the past in the per-batch loss's exponential moving average: batch losses are noisy
    * (one mini-batch each), and 0.9 averages about the last ten, enough to see the trend.
    */
@@ -39,6 +45,7 @@ public final class ChartData {
   private final List<EpochMarker> markers = new ArrayList<>();
   private final Map<FoldStage, Integer> iterations = new HashMap<>();
   private final Map<FoldStage, Double> ema = new HashMap<>();
+  private final Map<FoldStage, BatchLr> batchLr = new HashMap<>();
   private int markersRevision;
 
   /** One chart: its id (also its title), its x axis, and its series in order of appearance. */
@@ -79,7 +86,7 @@ public final class ChartData {
     }
   }
 
-  /** The charts in reading order: loss, the metrics by name, per-batch loss, lr. */
+  /** The charts in reading order: loss, the metrics by name, per-batch loss, lr, per-batch lr. */
   public List<Chart> charts() {
     List<Chart> out = new ArrayList<>(charts.values());
     out.sort(Comparator.comparingInt(ChartData::rank).thenComparing(Chart::id));
@@ -112,7 +119,7 @@ public final class ChartData {
     if (event instanceof TrainingEvent.EpochEnded e) {
       addEpoch(e.fold(), e.stage(), e.epoch(), e.metrics());
     } else if (event instanceof TrainingEvent.BatchEnded e) {
-      addBatch(e.fold(), e.stage(), e.loss());
+      addBatch(e.fold(), e.stage(), e.epoch(), e.loss(), e.lr());
     } else if (event instanceof TrainingEvent.CheckpointSaved e) {
       markBest(e.fold(), e.stage(), e.epoch());
     } else if (event instanceof TrainingEvent.EarlyStopped e) {
@@ -135,10 +142,13 @@ public final class ChartData {
     }
   }
 
-  /** One training batch's loss; x is the batch's number within its fold-stage. */
-  void addBatch(int fold, int stage, double loss) {
+  /** One training batch's loss and learning rate; x is the batch's number within its fold-stage. */
+  void addBatch(int fold, int stage, int epoch, double loss, double lr) {
     FoldStage fs = new FoldStage(fold, stage);
     int iteration = iterations.merge(fs, 1, Integer::sum);
+    if (Double.isFinite(lr)) {
+      batchLr.computeIfAbsent(fs, k -> new BatchLr()).add(this, fs, epoch, iteration, lr);
+    }
     if (!Double.isFinite(loss)) {
       return;
     }
@@ -168,6 +178,41 @@ public final class ChartData {
         fold + "." + stage + " " + role, "fold " + fold + " stage " + stage + " " + role);
   }
 
+  /**
+   * A fold-stage's per-batch learning rates, held back until they change within an epoch; then the
+   * series is created with everything so far and grows directly from there on.
+   */
+  private static final class BatchLr {
+    private double[] held = new double[32];
+    private int size;
+    private int epoch = -1;
+    private double epochLr;
+    private ChartSeries series;
+
+    void add(ChartData data, FoldStage fs, int batchEpoch, int iteration, double lr) {
+      if (series == null && batchEpoch == epoch && lr != epochLr) {
+        series = data.series(BATCH_LR, true, fs.fold(), fs.stage(), "lr");
+        for (int i = 0; i < size; i += 2) {
+          series.add(held[i], held[i + 1]);
+        }
+        held = null;
+      }
+      if (series != null) {
+        series.add(iteration, lr);
+        return;
+      }
+      if (batchEpoch != epoch) {
+        epoch = batchEpoch;
+        epochLr = lr;
+      }
+      if (size + 2 > held.length) {
+        held = java.util.Arrays.copyOf(held, held.length * 2);
+      }
+      held[size++] = iteration;
+      held[size++] = lr;
+    }
+  }
+
   private static int rank(Chart c) {
     if (c.id().equals(LOSS)) {
       return 0;
@@ -177,6 +222,9 @@ public final class ChartData {
     }
     if (c.id().equals(LR)) {
       return 3;
+    }
+    if (c.id().equals(BATCH_LR)) {
+      return 4;
     }
     return 1;
   }

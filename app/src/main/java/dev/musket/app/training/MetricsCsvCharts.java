@@ -63,7 +63,7 @@ final class MetricsCsvCharts {
     }
     // the per-batch log has an epoch column too, so the metrics reader parses it
     for (MetricsTable.Row row : MetricsTable.read(file).rows()) {
-      data.addBatch(fold, stage, row.get("loss"));
+      data.addBatch(fold, stage, row.epoch(), row.get("loss"), row.get("lr"));
     }
   }
 

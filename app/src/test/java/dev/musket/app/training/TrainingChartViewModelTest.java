@@ -127,6 +127,50 @@ class TrainingChartViewModelTest {
     assertThat(later.messageProperty().get()).isEmpty();
   }
 
+  @Test
+  void aCyclicLrAndLogAllRunShowsPerBatchLrLiveAndFromItsFiles() throws IOException {
+    Path project = TinyTrainingProject.create(dir);
+    TinyTrainingProject.experiment(
+        project,
+        "cyclic",
+        TinyTrainingProject.CONFIG
+            .replace("  - epochs: 2\n", "  - epochs: 2\n    logAll: true\n")
+            .replace(
+                "stages:",
+                "callbacks:\n  CyclicLR: {base_lr: 0.001, max_lr: 0.01, step_size: 2}\nstages:"));
+    state.projectProperty().set(project);
+    TrainingChartViewModel liveModel = new TrainingChartViewModel(state, executor);
+    TrainingQueueViewModel queue =
+        new TrainingQueueViewModel(state, executor, new EngineFitLauncher());
+    queue.subscribe(liveModel::accept);
+
+    TrainingRun run =
+        queue.enqueue(project.resolve("experiments/cyclic"), TrainingQueueViewModelTest.FOLD_ZERO);
+
+    assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+    ChartData live = liveModel.dataProperty().get();
+    assertThat(live.charts())
+        .extracting(ChartData.Chart::id)
+        .containsExactly("loss", "binary_accuracy", "batch loss", "lr", "batch lr");
+    List<Double> lrs = points(live.chart("batch lr")).get("0.0 lr");
+    assertThat(lrs.size() / 2).isEqualTo(live.chart("batch loss").series().get(0).size());
+    // the engine does not write the per-batch log (logAll) yet; one as Musket's AllLogger
+    // would have left it loads into the same per-batch charts
+    Files.writeString(
+        project.resolve("experiments/cyclic/metrics/metrics-0.0.csvall.csv"),
+        "epoch,batch,loss,lr\n0,0,0.9,0.001\n0,1,0.7,0.0055\n1,0,0.5,0.01\n");
+    TrainingChartViewModel later = new TrainingChartViewModel(new WorkbenchState(), executor);
+    later.show(project.resolve("experiments/cyclic"));
+    ChartData loaded = later.dataProperty().get();
+    for (String chart : List.of("loss", "binary_accuracy", "lr")) {
+      assertThat(points(loaded.chart(chart))).as(chart).isEqualTo(points(live.chart(chart)));
+    }
+    assertThat(points(loaded.chart("batch loss")).get("0.0 raw"))
+        .containsExactly(1.0, 0.9, 2.0, 0.7, 3.0, 0.5);
+    assertThat(points(loaded.chart("batch lr")).get("0.0 lr"))
+        .containsExactly(1.0, 0.001, 2.0, 0.0055, 3.0, 0.01);
+  }
+
   /** Each series' points as x0, y0, x1, y1, ... by key. */
   static Map<String, List<Double>> points(ChartData.Chart chart) {
     Map<String, List<Double>> out = new LinkedHashMap<>();
