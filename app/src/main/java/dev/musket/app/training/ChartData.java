@@ -5,9 +5,11 @@ import dev.musket.engine.experiment.FoldStage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One experiment's training charts as plain data: which charts, which series (one per fold and
@@ -46,6 +48,7 @@ public final class ChartData {
   private final Map<FoldStage, Integer> iterations = new HashMap<>();
   private final Map<FoldStage, Double> ema = new HashMap<>();
   private final Map<FoldStage, BatchLr> batchLr = new HashMap<>();
+  private final Set<List<Integer>> epochs = new HashSet<>();
   private int markersRevision;
 
   /** One chart: its id (also its title), its x axis, and its series in order of appearance. */
@@ -127,8 +130,14 @@ public final class ChartData {
     }
   }
 
-  /** One metrics row: {@code loss}, {@code lr}, each metric and its {@code val_} twin. */
+  /**
+   * One metrics row, once per fold, stage and epoch: {@code loss}, {@code lr}, each metric and its
+   * {@code val_} twin.
+   */
   void addEpoch(int fold, int stage, int epoch, Map<String, Double> metrics) {
+    if (!epochs.add(List.of(fold, stage, epoch))) {
+      return; // already there: a resumed run's history read while its events arrived
+    }
     for (Map.Entry<String, Double> m : metrics.entrySet()) {
       double value = m.getValue() == null ? Double.NaN : m.getValue();
       if (!Double.isFinite(value)) {

@@ -5,6 +5,7 @@ import dev.musket.app.task.TaskExecutor;
 import dev.musket.engine.events.TrainingEvent;
 import dev.musket.engine.experiment.ExperimentFolder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ public final class TrainingChartViewModel {
 
   /** Charts of runs started in this session, by experiment name, kept after they end. */
   private final Map<String, ChartData> live = new HashMap<>();
+
+  /** Events of runs whose earlier epochs are still being read from disk (a resumed run). */
+  private final Map<String, List<TrainingEvent>> awaitingHistory = new HashMap<>();
 
   private final ReadOnlyObjectWrapper<Path> experiment = new ReadOnlyObjectWrapper<>(this, "exp");
   private final ReadOnlyObjectWrapper<ChartData> data =
@@ -115,12 +119,7 @@ public final class TrainingChartViewModel {
     boolean changed = false;
     for (TrainingEvent event : events) {
       if (event instanceof TrainingEvent.RunStarted started) {
-        live.put(started.experiment(), new ChartData());
-        if (started.experiment().equals(shownName)) {
-          publish(live.get(shownName), "");
-        } else if (experiment.get() == null && state.project() != null) {
-          show(state.project().resolve("experiments").resolve(started.experiment()));
-        }
+        begin(started.experiment());
         continue;
       }
       ChartData target = live.get(event.experiment());
@@ -128,11 +127,55 @@ public final class TrainingChartViewModel {
         continue; // started before this view-model existed
       }
       target.accept(event);
+      List<TrainingEvent> held = awaitingHistory.get(event.experiment());
+      if (held != null) {
+        held.add(event);
+      }
       changed |= target == data.get();
     }
     if (changed) {
       revision.set(revision.get() + 1);
     }
+  }
+
+  /**
+   * A run started: its charts start empty and show at once, while the metrics files are read in the
+   * background. A fresh run's folder was cleared before it started, so they are empty; a resumed
+   * run's hold the epochs before the resume point, and the charts are rebuilt from them plus the
+   * events that arrived meanwhile (an epoch already in the files is not added twice).
+   */
+  private void begin(String name) {
+    ChartData fresh = new ChartData();
+    live.put(name, fresh);
+    if (name.equals(shownName)) {
+      publish(fresh, "");
+    } else if (experiment.get() == null && state.project() != null) {
+      show(state.project().resolve("experiments").resolve(name));
+    }
+    if (state.project() == null) {
+      return;
+    }
+    Path dir = state.project().resolve("experiments").resolve(name);
+    List<TrainingEvent> held = new ArrayList<>();
+    awaitingHistory.put(name, held);
+    executor.submit(
+        "Reading the history of " + name,
+        context -> MetricsCsvCharts.load(ExperimentFolder.of(dir)),
+        history -> {
+          if (awaitingHistory.get(name) != held || live.get(name) != fresh) {
+            return; // a newer run of the same experiment started meanwhile
+          }
+          awaitingHistory.remove(name);
+          if (history.pointCount() == 0) {
+            return;
+          }
+          held.forEach(history::accept);
+          live.put(name, history);
+          if (name.equals(shownName)) {
+            publish(history, "");
+          }
+        },
+        error -> awaitingHistory.remove(name, held));
   }
 
   private void publish(ChartData chartData, String note) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.musket.app.state.WorkbenchState;
 import dev.musket.app.task.DirectTaskExecutor;
 import dev.musket.engine.events.TrainingEvent;
+import dev.musket.engine.train.FitOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +171,32 @@ class TrainingChartViewModelTest {
         .containsExactly(1.0, 0.9, 2.0, 0.7, 3.0, 0.5);
     assertThat(points(loaded.chart("batch lr")).get("0.0 lr"))
         .containsExactly(1.0, 0.001, 2.0, 0.0055, 3.0, 0.01);
+  }
+
+  @Test
+  void aResumedRunsChartsKeepTheEpochsTrainedBeforeTheResume() throws IOException {
+    Path project = TinyTrainingProject.create(dir, "a");
+    state.projectProperty().set(project);
+    TrainingChartViewModel model = new TrainingChartViewModel(state, executor);
+    TrainingQueueViewModel queue =
+        new TrainingQueueViewModel(state, executor, new EngineFitLauncher());
+    queue.subscribe(model::accept);
+    Path exp = project.resolve("experiments/a");
+    // a time limit of zero stops after the first epoch, resumable
+    TrainingRun first =
+        queue.enqueue(exp, new FitOptions(false, false, List.of(0), Duration.ZERO, 2));
+    assertThat(first.status()).isEqualTo(RunStatus.TIME_UP);
+    assertThat(points(model.dataProperty().get().chart("loss")).get("0.0 train")).hasSize(2);
+
+    TrainingRun resumed = queue.enqueue(exp, new FitOptions(true, false, List.of(0), null, 2));
+
+    assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
+    ChartData live = model.dataProperty().get();
+    assertThat(points(live.chart("loss")).get("0.0 train")).hasSize(4).startsWith(0.0);
+    TrainingChartViewModel later = new TrainingChartViewModel(new WorkbenchState(), executor);
+    later.show(exp);
+    assertThat(points(later.dataProperty().get().chart("loss")))
+        .isEqualTo(points(live.chart("loss")));
   }
 
   /** Each series' points as x0, y0, x1, y1, ... by key. */
