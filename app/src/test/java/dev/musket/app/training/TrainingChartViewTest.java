@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.AfterEach;
@@ -98,7 +100,8 @@ class TrainingChartViewTest {
           state.projectProperty().set(project);
           feature.set(new TrainingFeature(state, executor, streaming(halfway, goOn)));
           view.set(feature.get().chartView());
-          stage.setScene(new Scene(view.get(), 1100, 800));
+          stage.setScene(
+              new Scene(new SplitPane(feature.get().queueView(), view.get()), 1400, 800));
           stage.show();
         });
     AtomicReference<TrainingRun> run = new AtomicReference<>();
@@ -123,6 +126,11 @@ class TrainingChartViewTest {
     assertThat(fx(() -> view.get().chartIds())).containsExactly("loss", "acc", "batch loss", "lr");
     assertThat(fx(() -> run.get().progressProperty().get()))
         .startsWith("fold 0 (1 of 1) \u00b7 stage 1/1 \u00b7 epoch 5/10");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup(".training-run-status").queryAs(Label.class).getText())
+        .isEqualTo("running");
+    assertThat(robot.lookup(".training-run-detail").queryAs(Label.class).getText())
+        .startsWith("fold 0 (1 of 1)");
 
     goOn.countDown();
     WaitForAsyncUtils.waitFor(
@@ -130,6 +138,9 @@ class TrainingChartViewTest {
     int all = EPOCHS * 4 + EPOCHS * BATCHES * 2;
     assertThat(fx(() -> view.get().plottedPoints())).isEqualTo(all).isGreaterThan(midway.get());
     assertThat(state.runningExperiments()).isEmpty();
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup(".training-run-status").queryAs(Label.class).getText())
+        .isEqualTo("completed");
 
     // log scale swaps the loss axes only
     robot.clickOn(".training-log-scale");
