@@ -50,10 +50,25 @@ final class ChartColors {
     return read(earlyStop, new Color(0xef6c00));
   }
 
+  /**
+   * Whether the theme reached the probes. Without training.css (or the theme's colours) every probe
+   * keeps the default label colour, so background and foreground read alike: then the fallbacks
+   * apply rather than dark text on a dark chart.
+   */
+  private boolean themed() {
+    if (probes.getScene() == null) {
+      return false;
+    }
+    probes.applyCss();
+    return !background.getTextFill().equals(foreground.getTextFill());
+  }
+
   private Color read(Label probe, Color fallback) {
-    probe.applyCss();
+    if (!themed()) {
+      return fallback;
+    }
     Paint paint = probe.getTextFill();
-    if (!(paint instanceof javafx.scene.paint.Color c) || probe.getScene() == null) {
+    if (!(paint instanceof javafx.scene.paint.Color c)) {
       return fallback;
     }
     return new Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue());

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -143,9 +143,14 @@ final class LiveChart {
     return y;
   }
 
-  private static LogAxis logAxis() {
-    LogAxis y = new LogAxis();
-    y.setSmallestValue(1e-12);
+  /**
+   * A log axis with ticks at 1-9 x 10^n labelled as plain numbers; a non-positive value (a loss of
+   * exactly 0) is tolerated rather than thrown on.
+   */
+  private static LogarithmicAxis logAxis() {
+    LogarithmicAxis y = new LogarithmicAxis(null);
+    y.setStrictValuesFlag(false);
+    y.setAutoRangeNextLogFlag(false);
     return y;
   }
 }

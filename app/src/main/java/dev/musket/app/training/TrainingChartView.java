@@ -40,13 +40,7 @@ public final class TrainingChartView extends BorderPane {
     getStyleClass().add("training-charts");
     Label title = new Label();
     title.getStyleClass().add("training-charts-title");
-    title
-        .textProperty()
-        .bind(
-            model
-                .experimentProperty()
-                .asString()
-                .map(s -> s.equals("null") ? "No experiment selected" : s));
+    title.textProperty().bind(model.titleProperty());
     CheckBox log = new CheckBox("Log scale");
     log.getStyleClass().add("training-log-scale");
     log.selectedProperty().bindBidirectional(model.logScaleProperty());

@@ -42,6 +42,8 @@ public final class TrainingChartViewModel {
   private final ReadOnlyObjectWrapper<ChartData> data =
       new ReadOnlyObjectWrapper<>(this, "data", new ChartData());
   private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+  private final ReadOnlyStringWrapper title =
+      new ReadOnlyStringWrapper(this, "title", "No experiment selected");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
   private String shownName;
@@ -71,6 +73,11 @@ public final class TrainingChartViewModel {
     return revision.getReadOnlyProperty();
   }
 
+  /** The shown experiment's name (its path under {@code experiments/}), for the toolbar. */
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
   /** A line for the user: loading, nothing trained yet, or why the metrics could not be read. */
   public ReadOnlyStringProperty messageProperty() {
     return message.getReadOnlyProperty();
@@ -89,6 +96,10 @@ public final class TrainingChartViewModel {
     int request = ++loadRequest;
     experiment.set(experimentDir);
     shownName = nameOf(experimentDir);
+    title.set(
+        experimentDir == null
+            ? "No experiment selected"
+            : shownName != null ? shownName : String.valueOf(experimentDir.getFileName()));
     if (experimentDir == null) {
       publish(new ChartData(), "");
       return;

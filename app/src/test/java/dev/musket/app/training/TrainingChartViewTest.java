@@ -19,7 +19,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,7 +164,7 @@ class TrainingChartViewTest {
 
   private static boolean rangeAxisIsLog(TrainingChartView view, String chart) {
     return view.liveChart(chart).chart().getPlot() instanceof XYPlot plot
-        && plot.getRangeAxis() instanceof LogAxis;
+        && plot.getRangeAxis() instanceof LogarithmicAxis;
   }
 
   interface FxCall<T> {
