@@ -79,7 +79,14 @@ public final class LaunchDialog extends Dialog<FitOptions> {
         .bind(
             Bindings.createStringBinding(
                 () -> String.join("\n", model.problems()), model.problems()));
-    getDialogPane().setContent(new VBox(12, form, problems));
+    VBox content = new VBox(12, form, problems);
+    if (!model.notice().isEmpty()) {
+      Label notice = new Label(model.notice());
+      notice.getStyleClass().add("launch-notice");
+      notice.setWrapText(true);
+      content.getChildren().add(0, notice);
+    }
+    getDialogPane().setContent(content);
 
     Node launch = getDialogPane().lookupButton(LAUNCH);
     launch.disableProperty().bind(model.validProperty().not());

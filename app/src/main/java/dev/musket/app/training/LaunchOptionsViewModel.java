@@ -45,6 +45,7 @@ public final class LaunchOptionsViewModel {
   private final StringProperty gpusPerNet = new SimpleStringProperty(this, "gpusPerNet", "1");
   private final StringProperty timeLimit = new SimpleStringProperty(this, "timeLimit", "");
   private final ObservableList<String> problems = FXCollections.observableArrayList();
+  private String notice = "";
   private final BooleanBinding valid = Bindings.isEmpty(problems);
 
   /**
@@ -117,6 +118,15 @@ public final class LaunchOptionsViewModel {
 
   public boolean gpuAvailable() {
     return gpuAvailable;
+  }
+
+  /** A note above the form (e.g. unsaved editor changes that will not train), or empty. */
+  public String notice() {
+    return notice;
+  }
+
+  public void setNotice(String text) {
+    notice = text == null ? "" : text;
   }
 
   /** Shown beside the GPU fields. */

@@ -9,22 +9,29 @@ import dev.musket.engine.experiment.SummaryStatus;
 import dev.musket.engine.train.callbacks.MonitorMode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Builds a finished (or interrupted) experiment's {@link ChartData} from its files, off the FX
- * thread: {@code metrics/metrics-<fold>.<stage>.csv} for the epoch charts, the per-batch {@code
- * .csvall.csv} when the config logged it ({@code logAll}), and the markers.
+ * thread (public for features that chart several experiments together): {@code
+ * metrics/metrics-<fold>.<stage>.csv} for the epoch charts, the per-batch {@code .csvall.csv} when
+ * the config logged it ({@code logAll}), and the markers.
  *
  * <p>The files do not record the markers, so they are recomputed: the best epoch is where the
  * primary metric was best (first occurrence, as Keras' checkpoint keeps the first of equals); an
  * early stop is inferred when a completed run's stage logged fewer epochs than its config asked for
  * (a time limit or a kill leaves no summary, so it is not mistaken for one).
  */
-final class MetricsCsvCharts {
+public final class MetricsCsvCharts {
 
   private MetricsCsvCharts() {}
+
+  /** An experiment's charts from the files in its folder; call off the FX thread. */
+  public static ChartData load(Path experimentDir) throws IOException {
+    return load(ExperimentFolder.of(experimentDir));
+  }
 
   static ChartData load(ExperimentFolder folder) throws IOException {
     ChartData data = new ChartData();

@@ -159,6 +159,7 @@ public final class TrainingChartViewModel {
     ChartData fresh = new ChartData();
     live.put(name, fresh);
     if (name.equals(shownName)) {
+      loadRequest++; // a load of the files still on its way would show an older state
       publish(fresh, "");
     } else if (experiment.get() == null && state.project() != null) {
       show(state.project().resolve("experiments").resolve(name));

@@ -94,11 +94,14 @@ public final class TrainingFeature {
       return;
     }
     String name = TrainingQueueViewModel.nameOf(state.project(), target);
+    String editorText = editorTextOf(target);
     executor.submit(
         "Reading " + name,
-        context -> foldCount(target),
-        folds -> {
-          LaunchDialog dialog = new LaunchDialog(new LaunchOptionsViewModel(name, folds));
+        context -> new Prepared(foldCount(target), unsavedNotice(target, editorText)),
+        prepared -> {
+          LaunchOptionsViewModel form = new LaunchOptionsViewModel(name, prepared.folds());
+          form.setNotice(prepared.notice());
+          LaunchDialog dialog = new LaunchDialog(form);
           if (owner != null) {
             dialog.initOwner(owner);
           }
@@ -111,6 +114,31 @@ public final class TrainingFeature {
                   });
         },
         error -> state.error("training", name + ": " + error.getMessage()));
+  }
+
+  /** What the dialog needs from disk, read in the background. */
+  private record Prepared(int folds, String notice) {}
+
+  /** The text of the target's config in the active editor, saved or not; null when not open. */
+  private String editorTextOf(Path target) {
+    OpenConfig config = state.activeConfigProperty().get();
+    if (config == null || !config.file().toAbsolutePath().normalize().equals(configFile(target))) {
+      return null;
+    }
+    return config.text().getValue();
+  }
+
+  /** The engine trains the saved file: say so when the editor holds changes not saved yet. */
+  private static String unsavedNotice(Path target, String editorText) throws java.io.IOException {
+    if (editorText == null || editorText.equals(Files.readString(configFile(target)))) {
+      return "";
+    }
+    return "The editor has unsaved changes to this config: training uses the saved config.yaml."
+        + " Save first (Ctrl+S) to train with them.";
+  }
+
+  private static Path configFile(Path experimentDir) {
+    return ExperimentFolder.of(experimentDir).configFile();
   }
 
   /** The experiment's {@code folds_count}, or 0 when its config does not load. */
