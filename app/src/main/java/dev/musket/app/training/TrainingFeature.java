@@ -116,6 +116,15 @@ public final class TrainingFeature {
         error -> state.error("training", name + ": " + error.getMessage()));
   }
 
+  /**
+   * For the window's close: cancels the running run (the engine then marks it cancelled within a
+   * batch, instead of leaving {@code inProgress.yaml} behind) and everything queued. Call before
+   * closing the executor.
+   */
+  public void close() {
+    queue.cancelAll();
+  }
+
   /** What the dialog needs from disk, read in the background. */
   private record Prepared(int folds, String notice) {}
 
