@@ -75,34 +75,52 @@ final class LiveChart {
   }
 
   void sync(ChartData.Chart model, List<EpochMarker> markers, int markersRev, boolean logScale) {
+    // every series change would redraw the canvas at once; hold the notifications and redraw
+    // once at the end, so a pulse costs one redraw per chart however much arrived
+    boolean changed = false;
     for (ChartSeries s : model.series()) {
       XYSeries target = series.get(s.key());
       if (target == null) {
+        changed = quiet(changed);
         target = new XYSeries(s.label(), false, true);
         series.put(s.key(), target);
         dataset.addSeries(target);
       }
       int from = target.getItemCount();
-      for (int i = from; i < s.size(); i++) {
-        target.add(s.x(i), s.y(i), false);
-      }
       if (s.size() > from) {
+        changed = quiet(changed);
+        for (int i = from; i < s.size(); i++) {
+          target.add(s.x(i), s.y(i), false);
+        }
         target.fireSeriesChanged();
       }
     }
     boolean wantLog = logScale && model.logScalable();
     if (log == null || log != wantLog) {
+      changed = quiet(changed);
       log = wantLog;
       plot.setRangeAxis(wantLog ? logAxis() : linearAxis());
       applyColors();
     }
     if (!model.perBatch() && markersRev != markersRevision) {
+      changed = quiet(changed);
       markersRevision = markersRev;
       plot.clearDomainMarkers();
       for (EpochMarker m : markers) {
         plot.addDomainMarker(marker(m));
       }
     }
+    if (changed) {
+      chart.setNotify(true); // one redraw
+    }
+  }
+
+  /** Turns the chart's notifications off before its first change in a sync. */
+  private boolean quiet(boolean alreadyQuiet) {
+    if (!alreadyQuiet) {
+      chart.setNotify(false);
+    }
+    return true;
   }
 
   void applyColors() {

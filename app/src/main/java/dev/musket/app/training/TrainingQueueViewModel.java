@@ -179,20 +179,26 @@ public final class TrainingQueueViewModel {
     }
     executor.submit(
         "Training " + run.name(),
-        context ->
-            launcher.fit(
-                run.project(),
-                run.name(),
-                run.options(),
-                TrainingListeners.of(
-                    run.buffer(),
-                    event -> {
-                      // a cancel from the task list (status bar) stops the run like ours does
-                      if (context.isCancelled()) {
-                        run.token().cancel("cancelled from the task list");
-                      }
-                    }),
-                run.token()),
+        context -> {
+          // the training thread's own tracker: the status bar's progress (the executor coalesces
+          // it), while the run's properties follow the drained events on the FX thread
+          RunProgress task = new RunProgress();
+          return launcher.fit(
+              run.project(),
+              run.name(),
+              run.options(),
+              TrainingListeners.of(
+                  run.buffer(),
+                  event -> {
+                    // a cancel from the task list (status bar) stops the run like ours does
+                    if (context.isCancelled()) {
+                      run.token().cancel("cancelled from the task list");
+                    }
+                    task.accept(event);
+                    context.progress(task.fraction(), task.describe());
+                  }),
+              run.token());
+        },
         result -> finish(run, result),
         error -> fail(run, error));
   }

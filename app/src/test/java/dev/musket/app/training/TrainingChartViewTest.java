@@ -126,6 +126,17 @@ class TrainingChartViewTest {
     assertThat(fx(() -> view.get().chartIds())).containsExactly("loss", "acc", "batch loss", "lr");
     assertThat(fx(() -> run.get().progressProperty().get()))
         .startsWith("fold 0 (1 of 1) \u00b7 stage 1/1 \u00b7 epoch 5/10");
+    // the status bar's task shows the same progress
+    assertThat(
+            fx(
+                () ->
+                    executor.activeTasks().stream()
+                        .filter(t -> t.title().equals("Training exp"))
+                        .findFirst()
+                        .orElseThrow()
+                        .messageProperty()
+                        .get()))
+        .startsWith("fold 0 (1 of 1) \u00b7 stage 1/1 \u00b7 epoch 5/10");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup(".training-run-status").queryAs(Label.class).getText())
         .isEqualTo("running");
