@@ -164,8 +164,8 @@ public final class ChartData {
     double smoothed =
         ema.containsKey(fs) ? EMA_WEIGHT * ema.get(fs) + (1 - EMA_WEIGHT) * loss : loss;
     ema.put(fs, smoothed);
-    series(BATCH_LOSS, true, fold, stage, "raw").add(iteration, loss);
-    series(BATCH_LOSS, true, fold, stage, "smoothed").add(iteration, smoothed);
+    series(BATCH_LOSS, true, fold, stage, "raw").addSampled(iteration, loss);
+    series(BATCH_LOSS, true, fold, stage, "smoothed").addSampled(iteration, smoothed);
   }
 
   /** The best weights so far of a fold-stage: the marker moves to {@code epoch}. */
@@ -202,12 +202,12 @@ public final class ChartData {
       if (series == null && batchEpoch == epoch && lr != epochLr) {
         series = data.series(BATCH_LR, true, fs.fold(), fs.stage(), "lr");
         for (int i = 0; i < size; i += 2) {
-          series.add(held[i], held[i + 1]);
+          series.addSampled(held[i], held[i + 1]);
         }
         held = null;
       }
       if (series != null) {
-        series.add(iteration, lr);
+        series.addSampled(iteration, lr);
         return;
       }
       if (batchEpoch != epoch) {

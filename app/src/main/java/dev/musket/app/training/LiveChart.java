@@ -32,6 +32,7 @@ final class LiveChart {
   private final XYSeriesCollection dataset = new XYSeriesCollection();
   private final ChartViewer viewer;
   private final Map<String, XYSeries> series = new HashMap<>();
+  private final Map<String, Integer> generations = new HashMap<>();
   private final ChartColors colors;
   private int markersRevision = -1;
   private Boolean log;
@@ -85,6 +86,11 @@ final class LiveChart {
         target = new XYSeries(s.label(), false, true);
         series.put(s.key(), target);
         dataset.addSeries(target);
+      }
+      Integer seen = generations.put(s.key(), s.generation());
+      if (seen != null && seen != s.generation()) {
+        changed = quiet(changed);
+        target.clear(); // compacted: its earlier points were rewritten
       }
       int from = target.getItemCount();
       if (s.size() > from) {
