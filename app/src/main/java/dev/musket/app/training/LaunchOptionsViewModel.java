@@ -4,7 +4,6 @@ import dev.musket.engine.train.FitOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.Observable;
@@ -27,9 +26,8 @@ import javafx.collections.ObservableList;
  */
 public final class LaunchOptionsViewModel {
 
-  private static final Pattern DURATION =
-      Pattern.compile("(?:(\\d+)\\s*h)?\\s*(?:(\\d+)\\s*m)?\\s*(?:(\\d+)\\s*s)?");
-  private static final Pattern CLOCK = Pattern.compile("(\\d+):(\\d{1,2})(?::(\\d{1,2}))?");
+  /** More folds than any k-fold split uses; a larger range is a typo. */
+  private static final int MAX_FOLDS = 100;
 
   private final String experiment;
   private final int foldCount;
@@ -193,6 +191,14 @@ public final class LaunchOptionsViewModel {
             out.add("Folds: the range '" + part + "' runs backwards");
             continue;
           }
+          if (foldCount > 0 && to >= foldCount) {
+            addFold(list, to, out); // one message for the range, not one per fold
+            continue;
+          }
+          if (to - from >= MAX_FOLDS) {
+            out.add("Folds: the range '" + part + "' has more than " + MAX_FOLDS + " folds");
+            continue;
+          }
           for (int f = from; f <= to; f++) {
             addFold(list, f, out);
           }
@@ -233,35 +239,15 @@ public final class LaunchOptionsViewModel {
   }
 
   private Duration parseTime(List<String> out) {
-    String s = timeLimit.get() == null ? "" : timeLimit.get().strip().toLowerCase(Locale.ROOT);
-    if (s.isEmpty()) {
+    String text = timeLimit.get() == null ? "" : timeLimit.get().strip();
+    if (text.isEmpty()) {
       return null;
     }
-    Duration d = null;
-    if (s.matches("\\d+")) {
-      d = Duration.ofSeconds(Long.parseLong(s));
-    } else if (CLOCK.matcher(s).matches()) {
-      Matcher m = CLOCK.matcher(s);
-      m.matches();
-      d =
-          m.group(3) == null
-              ? Duration.ofHours(Long.parseLong(m.group(1))).plusMinutes(Long.parseLong(m.group(2)))
-              : Duration.ofHours(Long.parseLong(m.group(1)))
-                  .plusMinutes(Long.parseLong(m.group(2)))
-                  .plusSeconds(Long.parseLong(m.group(3)));
-    } else {
-      Matcher m = DURATION.matcher(s);
-      if (m.matches() && (m.group(1) != null || m.group(2) != null || m.group(3) != null)) {
-        d =
-            Duration.ofHours(m.group(1) == null ? 0 : Long.parseLong(m.group(1)))
-                .plusMinutes(m.group(2) == null ? 0 : Long.parseLong(m.group(2)))
-                .plusSeconds(m.group(3) == null ? 0 : Long.parseLong(m.group(3)));
-      }
-    }
+    Duration d = TimeLimits.parse(text);
     if (d == null) {
       out.add(
           "Time limit: '"
-              + timeLimit.get().strip()
+              + text
               + "' is not a duration; write seconds (3600), 1h30m, 45m or 1:30:00");
     } else if (d.isZero()) {
       out.add("Time limit: must be more than zero; leave it empty for no limit");

@@ -39,7 +39,8 @@ class LaunchOptionsViewModelTest {
             List.of("3600", "PT1H"),
             List.of("45m", "PT45M"),
             List.of("1:30:05", "PT1H30M5S"),
-            List.of("2h 10s", "PT2H10S"))) {
+            List.of("2h 10s", "PT2H10S"),
+            List.of("1:30", "PT1H30M"))) {
       model.timeLimitProperty().set(c.get(0));
       assertThat(model.toFitOptions().timeLimit()).hasToString(c.get(1));
     }
@@ -61,6 +62,9 @@ class LaunchOptionsViewModelTest {
     assertThat(model.validProperty().get()).isFalse();
     assertThatThrownBy(model::toFitOptions).isInstanceOf(IllegalStateException.class);
 
+    model.foldsProperty().set("0-99999999");
+    assertThat(model.problems())
+        .startsWith("Folds: fold 99999999 does not exist; this experiment has folds 0..4");
     model.foldsProperty().set("");
     assertThat(model.problems())
         .contains("Folds: list the folds to train (e.g. 0,2) or choose all folds");
@@ -69,6 +73,8 @@ class LaunchOptionsViewModelTest {
     model.timeLimitProperty().set("0");
     assertThat(model.problems())
         .containsExactly("Time limit: must be more than zero; leave it empty for no limit");
+    model.timeLimitProperty().set("99999999999999999999");
+    assertThat(model.problems()).singleElement().asString().contains("is not a duration");
     model.timeLimitProperty().set("");
     assertThat(model.validProperty().get()).isTrue();
   }
