@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -46,7 +47,11 @@ public final class TrainingQueueViewModel {
   private final WorkbenchState state;
   private final TaskExecutor executor;
   private final FitLauncher launcher;
-  private final ObservableList<TrainingRun> runs = FXCollections.observableArrayList();
+
+  /** Reports status changes as list updates, so bindings over the runs follow them. */
+  private final ObservableList<TrainingRun> runs =
+      FXCollections.observableArrayList(run -> new Observable[] {run.statusProperty()});
+
   private final ReadOnlyObjectWrapper<TrainingRun> current =
       new ReadOnlyObjectWrapper<>(this, "current");
   private final List<Consumer<List<TrainingEvent>>> subscribers = new CopyOnWriteArrayList<>();

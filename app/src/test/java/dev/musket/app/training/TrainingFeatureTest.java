@@ -12,11 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +112,72 @@ class TrainingFeatureTest {
         .isEqualTo(
             new FitOptions(
                 false, false, List.of(1), null, Runtime.getRuntime().availableProcessors()));
+  }
+
+  @Test
+  void theQueueViewCancelsAQueuedAndTheRunningExperiment() throws Exception {
+    Path project = TinyTrainingProject.create(dir, "a", "b");
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicReference<TrainingFeature> feature = new AtomicReference<>();
+    FxToolkit.setupStage(
+        stage -> {
+          state.projectProperty().set(project);
+          feature.set(
+              new TrainingFeature(
+                  state,
+                  executor,
+                  (p, name, options, listener, token) -> {
+                    launched.add(name);
+                    listener.onEvent(new TrainingEvent.RunStarted(name, 1, 1));
+                    started.countDown();
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                    while (!token.isCancelled() && System.nanoTime() < until) {
+                      Thread.sleep(10); // a batch
+                    }
+                    return new FitResult(FitResult.Outcome.CANCELLED, List.of(), null);
+                  }));
+          stage.setScene(new Scene(feature.get().queueView(), 600, 400));
+          stage.show();
+        });
+    robot.interact(
+        () ->
+            feature
+                .get()
+                .queue()
+                .enqueue(
+                    List.of(project.resolve("experiments/a"), project.resolve("experiments/b")),
+                    FitOptions.defaults()));
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    List<TrainingRun> runs = feature.get().queue().runs();
+
+    robot.clickOn(cancelButtonOf(runs.get(1)));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(runs.get(1).status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(runs.get(0).status()).isEqualTo(RunStatus.RUNNING);
+    robot.clickOn(cancelButtonOf(runs.get(0)));
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> runs.get(0).status() == RunStatus.CANCELLED);
+
+    assertThat(launched).containsExactly("a");
+    assertThat(state.runningExperiments()).isEmpty();
+    assertThat(robot.lookup(".training-cancel-all").queryButton().isDisabled()).isTrue();
+  }
+
+  /** The Cancel button in the queue row showing {@code run}. */
+  private Button cancelButtonOf(TrainingRun run) {
+    return robot.lookup(".training-run-cancel").queryAllAs(Button.class).stream()
+        .filter(b -> rowOf(b) != null && rowOf(b).getItem() == run)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static ListCell<?> rowOf(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (n instanceof ListCell<?> cell) {
+        return cell;
+      }
+    }
+    return null;
   }
 
   private static OpenConfig config(Path file, String text) {

@@ -128,6 +128,8 @@ class TrainingQueueViewModelTest {
         .contains(new SummaryStatus.Cancelled());
     assertThat(state.runningExperiments()).isEmpty();
     assertThat(queue.canCancelProperty().get()).isFalse();
+    queue.enqueue(project.resolve("experiments/a"), FOLD_ZERO); // cancelled again at once
+    assertThat(queue.canCancelProperty().get()).isFalse();
     assertThat(log()).contains("INFO a: cancelling", "INFO a: cancelled");
   }
 
