@@ -71,7 +71,7 @@ public final class TrainingChartView extends BorderPane {
     sceneProperty()
         .addListener(
             (o, was, now) -> {
-              charts.values().forEach(LiveChart::applyColors); // the theme is known now
+              refreshTheme(); // the theme is known now
               sync();
             });
     sync();
@@ -110,6 +110,14 @@ public final class TrainingChartView extends BorderPane {
       grid.add(chart.viewer(), i % COLUMNS, i / COLUMNS);
       i++;
     }
+  }
+
+  /**
+   * Repaints the charts in the theme's current colours: JFreeChart does not follow CSS, so the
+   * shell calls this after switching between light and dark.
+   */
+  public void refreshTheme() {
+    charts.values().forEach(LiveChart::applyColors);
   }
 
   /** The chart ids shown, in order; for tests. */

@@ -104,6 +104,10 @@ public final class TrainingFeature {
           LaunchDialog dialog = new LaunchDialog(form);
           if (owner != null) {
             dialog.initOwner(owner);
+            if (owner.getScene() != null) {
+              // a dialog is a scene of its own: give it the window's theme
+              dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+            }
           }
           dialog
               .showAndWait()
