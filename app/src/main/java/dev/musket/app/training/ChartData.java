@@ -176,7 +176,10 @@ public final class ChartData {
     markersRevision++;
   }
 
+  /** Where a fold-stage stopped early; one per fold-stage (the files and the events may agree). */
   void markEarlyStop(int fold, int stage, int epoch) {
+    markers.removeIf(
+        m -> m.kind() == EpochMarker.Kind.EARLY_STOP && m.fold() == fold && m.stage() == stage);
     markers.add(new EpochMarker(EpochMarker.Kind.EARLY_STOP, fold, stage, epoch));
     markersRevision++;
   }

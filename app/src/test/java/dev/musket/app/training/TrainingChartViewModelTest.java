@@ -199,6 +199,35 @@ class TrainingChartViewModelTest {
         .isEqualTo(points(live.chart("loss")));
   }
 
+  @Test
+  void anEarlyStopIsMarkedLiveAndInferredTheSameFromTheFiles() throws IOException {
+    Path project = TinyTrainingProject.create(dir);
+    TinyTrainingProject.experiment(
+        project,
+        "early",
+        TinyTrainingProject.CONFIG
+            .replace("  - epochs: 2\n", "  - epochs: 5\n")
+            // no epoch can improve by 100: it stops after the second
+            .replace(
+                "stages:",
+                "callbacks:\n  EarlyStopping: {patience: 1, monitor: val_loss, min_delta: 100}\n"
+                    + "stages:"));
+    state.projectProperty().set(project);
+    TrainingChartViewModel live = new TrainingChartViewModel(state, executor);
+    TrainingQueueViewModel queue =
+        new TrainingQueueViewModel(state, executor, new EngineFitLauncher());
+    queue.subscribe(live::accept);
+
+    queue.enqueue(project.resolve("experiments/early"), TrainingQueueViewModelTest.FOLD_ZERO);
+
+    List<EpochMarker> liveMarkers = live.dataProperty().get().markers();
+    assertThat(liveMarkers).contains(new EpochMarker(EpochMarker.Kind.EARLY_STOP, 0, 0, 1));
+    TrainingChartViewModel later = new TrainingChartViewModel(new WorkbenchState(), executor);
+    later.show(project.resolve("experiments/early"));
+    assertThat(later.dataProperty().get().markers())
+        .containsExactlyInAnyOrderElementsOf(liveMarkers);
+  }
+
   /** Each series' points as x0, y0, x1, y1, ... by key. */
   static Map<String, List<Double>> points(ChartData.Chart chart) {
     Map<String, List<Double>> out = new LinkedHashMap<>();
