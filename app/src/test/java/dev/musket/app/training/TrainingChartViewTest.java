@@ -101,7 +101,7 @@ class TrainingChartViewTest {
           feature.set(new TrainingFeature(state, executor, streaming(halfway, goOn)));
           view.set(feature.get().chartView());
           stage.setScene(
-              new Scene(new SplitPane(feature.get().queueView(), view.get()), 1400, 800));
+              new Scene(new SplitPane(feature.get().queueView(), view.get()), 1200, 700));
           stage.show();
         });
     AtomicReference<TrainingRun> run = new AtomicReference<>();
