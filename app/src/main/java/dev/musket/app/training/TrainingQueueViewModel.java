@@ -188,24 +188,35 @@ public final class TrainingQueueViewModel {
           // the training thread's own tracker: the status bar's progress (the executor coalesces
           // it), while the run's properties follow the drained events on the FX thread
           RunProgress task = new RunProgress();
-          return launcher.fit(
-              run.project(),
-              run.name(),
-              run.options(),
-              TrainingListeners.of(
-                  run.buffer(),
-                  event -> {
-                    // a cancel from the task list (status bar) stops the run like ours does
-                    if (context.isCancelled()) {
-                      run.token().cancel("cancelled from the task list");
-                    }
-                    task.accept(event);
-                    context.progress(task.fraction(), task.describe());
-                  }),
-              run.token());
+          FitResult result;
+          try {
+            result =
+                launcher.fit(
+                    run.project(),
+                    run.name(),
+                    run.options(),
+                    TrainingListeners.of(
+                        run.buffer(),
+                        event -> {
+                          // a cancel from the task list (status bar) stops the run as ours does
+                          if (context.isCancelled()) {
+                            run.token().cancel("cancelled from the task list");
+                          }
+                          task.accept(event);
+                          context.progress(task.fraction(), task.describe());
+                        }),
+                    run.token());
+          } catch (Exception | Error e) {
+            executor.onUi(() -> fail(run, e));
+            return null;
+          }
+          // delivered here, not through onSuccess: the executor drops the result of a task
+          // cancelled from the task list, and the queue must still hear how the run ended
+          executor.onUi(() -> finish(run, result));
+          return result;
         },
-        result -> finish(run, result),
-        error -> fail(run, error));
+        result -> {},
+        error -> {});
   }
 
   /** One pulse: drains the running experiment's events and passes them on in one batch. */
@@ -229,6 +240,9 @@ public final class TrainingQueueViewModel {
   }
 
   private void finish(TrainingRun run, FitResult result) {
+    if (run.status().isFinal()) {
+      return;
+    }
     drain(run);
     switch (result.outcome()) {
       case COMPLETED -> {
@@ -256,6 +270,9 @@ public final class TrainingQueueViewModel {
   }
 
   private void fail(TrainingRun run, Throwable error) {
+    if (run.status().isFinal()) {
+      return;
+    }
     drain(run);
     run.setStatus(RunStatus.FAILED);
     run.setMessage(String.valueOf(error));

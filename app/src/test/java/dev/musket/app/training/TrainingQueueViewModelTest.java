@@ -196,6 +196,34 @@ class TrainingQueueViewModelTest {
   }
 
   @Test
+  void cancellingTheTaskFromTheTaskListCancelsTheRunAndTheQueueGoesOn() throws IOException {
+    Path project = TinyTrainingProject.create(dir, "a", "b");
+    state.projectProperty().set(project);
+    TrainingQueueViewModel queue =
+        queue(
+            (p, name, options, listener, token) -> {
+              if (name.equals("a")) {
+                executor.activeTasks().get(0).cancel(); // the status bar's stop button
+              }
+              listener.onEvent(new TrainingEvent.RunStarted(name, 1, 1));
+              return new FitResult(
+                  token.isCancelled() ? FitResult.Outcome.CANCELLED : FitResult.Outcome.COMPLETED,
+                  List.of(),
+                  null);
+            });
+
+    List<TrainingRun> runs =
+        queue.enqueue(
+            List.of(project.resolve("experiments/a"), project.resolve("experiments/b")), FOLD_ZERO);
+
+    assertThat(runs)
+        .extracting(TrainingRun::status)
+        .containsExactly(RunStatus.CANCELLED, RunStatus.COMPLETED);
+    assertThat(runs.get(0).messageProperty().get()).isEqualTo("cancelled from the task list");
+    assertThat(state.runningExperiments()).isEmpty();
+  }
+
+  @Test
   void aConfigWithErrorsIsRefusedWithItsDiagnostics() throws IOException {
     Path project = TinyTrainingProject.create(dir);
     TinyTrainingProject.experiment(
