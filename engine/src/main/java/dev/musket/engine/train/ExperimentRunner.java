@@ -15,6 +15,7 @@ import dev.musket.engine.events.CancellationToken;
 import dev.musket.engine.events.TrainingCancelledException;
 import dev.musket.engine.events.TrainingEvent;
 import dev.musket.engine.events.TrainingListener;
+import dev.musket.engine.experiment.BatchCsvLogger;
 import dev.musket.engine.experiment.ExperimentFolder;
 import dev.musket.engine.experiment.ExperimentSummary;
 import dev.musket.engine.experiment.MetricsCsvLogger;
@@ -261,6 +262,9 @@ public final class ExperimentRunner {
       long seed = cfg.data().randomState() * 1_000_003L + fold * 1009L + stage;
       List<TrainingCallback> callbacks =
           new ArrayList<>(new CallbackFactory().forStage(cfg.training().callbacks(), st));
+      if (st.logAll()) {
+        callbacks.add(new BatchCsvLogger(folder)); // metrics-<fold>.<stage>.csvall.csv
+      }
       callbacks.add(new MetricsCsvLogger(folder));
       try (AugmentedBatchIterator trainData =
               new AugmentedBatchIterator(

@@ -67,6 +67,16 @@ class FitEndToEndTest {
   }
 
   @Test
+  void aStageWithLogAllWritesItsPerBatchLogAndOnlyThatStage() throws IOException {
+    for (int fold = 0; fold < 2; fold++) {
+      assertThat(folder.metricsAllCsv(fold, 0)).doesNotExist();
+      List<String> rows = Files.readAllLines(folder.metricsAllCsv(fold, 1));
+      assertThat(rows.get(0)).isEqualTo("epoch,batch,loss,lr");
+      assertThat(rows).hasSizeGreaterThan(2);
+    }
+  }
+
+  @Test
   void everyFoldAndStageHasBestWeights() {
     for (int fold = 0; fold < 2; fold++) {
       for (int stage = 0; stage < 2; stage++) {

@@ -45,6 +45,7 @@ final class TinyProject {
         - epochs: 3
           lr: 0.005
           unfreeze_encoder: true
+          logAll: true
       dataset:
         image_folder: [data/images]
       """;
