@@ -15,6 +15,8 @@ import javafx.scene.input.KeyCombination;
 public final class ActionRegistry {
 
   private final ObservableList<Action> actions = FXCollections.observableArrayList();
+  // one view, kept: a fresh unmodifiable wrapper per call would hold its listeners only weakly
+  private final ObservableList<Action> readOnly = FXCollections.unmodifiableObservableList(actions);
 
   /**
    * Adds an action. Ids are unique, and so are shortcuts: a second action on Ctrl+R would make one
@@ -58,7 +60,7 @@ public final class ActionRegistry {
 
   /** All actions, live, in registration order. */
   public ObservableList<Action> all() {
-    return FXCollections.unmodifiableObservableList(actions);
+    return readOnly;
   }
 
   /** The actions of one menu, in registration order. */

@@ -34,6 +34,8 @@ public final class ProjectExplorerViewModel {
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
   private final ReadOnlyObjectWrapper<ExperimentInfo> selected =
       new ReadOnlyObjectWrapper<>(this, "selected");
+  private final TaskExecutor.Cancellable poll;
+  private boolean disposed;
   private boolean scanning;
   private boolean rescanWanted;
 
@@ -43,7 +45,7 @@ public final class ProjectExplorerViewModel {
     state.projectProperty().addListener((obs, old, now) -> refresh());
     state.experimentsRevisionProperty().addListener((obs, old, now) -> refresh());
     state.runningExperiments().addListener((SetChangeListener<Path>) c -> refresh());
-    executor.every(POLL, this::refresh);
+    poll = executor.every(POLL, this::refresh);
     refresh();
   }
 
@@ -64,9 +66,18 @@ public final class ProjectExplorerViewModel {
         : info;
   }
 
+  /** Stops polling (the window closed). */
+  public void dispose() {
+    disposed = true;
+    poll.cancel();
+  }
+
   /** Rescans the project in the background (coalesced while a scan runs). */
   public void refresh() {
     Path project = state.project();
+    if (disposed) {
+      return;
+    }
     if (project == null) {
       snapshot.set(null);
       error.set("");

@@ -50,6 +50,7 @@ public final class StatusBarViewModel {
   private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper(this, "memory", "");
   private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper(this, "backend", "…");
   private final ChangeListener<Object> followTask = (obs, old, now) -> showTask();
+  private final TaskExecutor.Cancellable memoryPoll;
   private TaskHandle shown;
 
   public StatusBarViewModel(TaskExecutor executor, Supplier<String> backendProbe) {
@@ -60,7 +61,7 @@ public final class StatusBarViewModel {
     this.executor = executor;
     this.heap = heap;
     executor.activeTasks().addListener((ListChangeListener<TaskHandle>) c -> showTask());
-    executor.every(Duration.ofSeconds(1), this::refreshMemory);
+    memoryPoll = executor.every(Duration.ofSeconds(1), this::refreshMemory);
     refreshMemory();
     executor.submit(
         "Detecting the compute backend",
@@ -91,6 +92,11 @@ public final class StatusBarViewModel {
 
   public ReadOnlyStringProperty backendProperty() {
     return backend.getReadOnlyProperty();
+  }
+
+  /** Stops the memory refresh (the window closed). */
+  public void dispose() {
+    memoryPoll.cancel();
   }
 
   void refreshMemory() {

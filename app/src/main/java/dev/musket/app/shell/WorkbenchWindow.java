@@ -103,7 +103,8 @@ public final class WorkbenchWindow {
     SplitPane.setResizableWithParent(explorerView, false);
     panels.attachRight(main);
     root.setCenter(main);
-    root.setBottom(new StatusBarView(new StatusBarViewModel(executor, backendProbe)));
+    StatusBarViewModel status = new StatusBarViewModel(executor, backendProbe);
+    root.setBottom(new StatusBarView(status));
 
     Scene scene = new Scene(root, 1280, 800);
     stylesheets.install(scene);
@@ -116,6 +117,12 @@ public final class WorkbenchWindow {
                 .projectProperty()
                 .map(WorkbenchApplication::titleFor)
                 .orElse(WorkbenchApplication.titleFor(null)));
+    // the timers stop with the window, so a closed window never reaches for a closed executor
+    stage.setOnHidden(
+        e -> {
+          explorer.dispose();
+          status.dispose();
+        });
     stage.setOnCloseRequest(
         e -> {
           if (!mayClose()) {

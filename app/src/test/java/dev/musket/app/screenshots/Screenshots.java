@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -32,6 +31,9 @@ public final class Screenshots {
   public static void main(String[] args) throws Exception {
     Path project = Path.of(args[0]).toAbsolutePath();
     Path out = Files.createDirectories(Path.of(args[1]));
+    // recent projects and theme go to a throwaway file, not the user's ~/.musket
+    System.setProperty(
+        "musket.workbench.settings", Files.createTempFile("workbench", ".properties").toString());
     FxToolkit.registerPrimaryStage();
     Application app = FxToolkit.setupApplication(WorkbenchApplication.class, project.toString());
     FxRobot robot = new FxRobot();
@@ -45,12 +47,10 @@ public final class Screenshots {
 
     @SuppressWarnings("unchecked")
     TreeView<Object> tree = robot.lookup(".project-explorer").queryAs(TreeView.class);
-    TreeItem<Object> experiment =
-        tree.getRoot().getChildren().stream()
-            .filter(item -> item.getValue().toString().equals("folder_resnet18"))
-            .findFirst()
-            .orElseThrow();
-    WaitForAsyncUtils.asyncFx(() -> tree.getSelectionModel().select(experiment)).get();
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> tree.getRoot() != null);
+    robot.clickOn("folder_resnet18");
+    WaitForAsyncUtils.waitFor(
+        15, TimeUnit.SECONDS, () -> robot.lookup(".yaml-editor").tryQuery().isPresent());
     YamlEditor editor = robot.lookup(".yaml-editor").queryAs(YamlEditor.class);
     // a typo and a wrong augmenter parameter, so the screenshot shows what validation says
     WaitForAsyncUtils.asyncFx(
