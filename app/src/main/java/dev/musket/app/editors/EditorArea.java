@@ -148,6 +148,22 @@ public final class EditorArea {
     return true;
   }
 
+  /**
+   * Closes the tabs on files under {@code dir} (an experiment about to be renamed or deleted),
+   * asking about unsaved changes first; returns false when the user cancels. A tab left open on a
+   * moved file would save it back to the old place.
+   */
+  public boolean closeTabsUnder(Path dir) {
+    Path root = dir.toAbsolutePath().normalize();
+    List<EditorTab> affected =
+        editorTabs().stream().filter(t -> t.file().startsWith(root)).toList();
+    if (!mayClose(affected)) {
+      return false;
+    }
+    affected.forEach(this::remove);
+    return true;
+  }
+
   /** True when the tabs may close: nothing unsaved, or the user saved or discarded it. */
   public boolean mayClose(List<EditorTab> closing) {
     return UnsavedChanges.resolve(

@@ -6,7 +6,9 @@ import dev.musket.app.action.MenuGroup;
 import dev.musket.app.dialog.Dialogs;
 import dev.musket.app.state.WorkbenchState;
 import dev.musket.app.theme.Icons;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 
@@ -23,12 +25,18 @@ public final class ExperimentActions {
 
   private ExperimentActions() {}
 
-  /** Registers the four actions; returns them in menu order (for the explorer's context menu). */
+  /**
+   * Registers the four actions; returns them in menu order (for the explorer's context menu).
+   *
+   * @param releaseFilesUnder closes the editor tabs on an experiment's files before it is renamed
+   *     or deleted (false when the user cancels at the unsaved-changes prompt)
+   */
   public static List<Action> register(
       ActionRegistry registry,
       WorkbenchState state,
       ProjectExplorerViewModel model,
-      Dialogs dialogs) {
+      Dialogs dialogs,
+      Predicate<Path> releaseFilesUnder) {
     BooleanBinding projectOpen = Bindings.isNotNull(state.projectProperty());
     BooleanBinding experimentSelected = Bindings.isNotNull(model.selectedProperty());
     Action create =
@@ -78,6 +86,7 @@ public final class ExperimentActions {
                               "New name of " + source.name() + " (its results move with it):",
                               source.name(),
                               model::problemWithName)
+                          .filter(name -> releaseFilesUnder.test(source.dir()))
                           .ifPresent(name -> model.rename(source, name));
                     })
                 .build());
@@ -89,12 +98,13 @@ public final class ExperimentActions {
                     () -> {
                       ExperimentInfo source = model.selectedProperty().get();
                       if (dialogs.confirm(
-                          "Delete " + source.name() + "?",
-                          "The folder experiments/"
-                              + source.name()
-                              + " with its config and results moves to the project's"
-                              + " .musket/trash/ folder.",
-                          "Delete")) {
+                              "Delete " + source.name() + "?",
+                              "The folder experiments/"
+                                  + source.name()
+                                  + " with its config and results moves to the project's"
+                                  + " .musket/trash/ folder.",
+                              "Delete")
+                          && releaseFilesUnder.test(source.dir())) {
                         model.delete(source);
                       }
                     })

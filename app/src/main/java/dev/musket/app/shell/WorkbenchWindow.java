@@ -84,7 +84,8 @@ public final class WorkbenchWindow {
     panels = new ToolPanels(actions);
 
     shellActions = ShellActions.registerFile(actions, this);
-    var experimentActions = ExperimentActions.register(actions, state, explorer, this.dialogs);
+    var experimentActions =
+        ExperimentActions.register(actions, state, explorer, this.dialogs, editors::closeTabsUnder);
     shellActions.registerRest(actions, this);
     shellActions.showRecent(settings.recentProjects(), this::openProject);
 

@@ -65,6 +65,17 @@ public final class Screenshots {
     WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> editor.getProblems().size() >= 2);
     Thread.sleep(500); // let the squiggles paint
     snapshot(stage.getScene(), out.resolve("workbench-editor.png"));
+    // the same screen in the dark theme (View > Dark Theme), then back to light
+    robot
+        .clickOn("View")
+        .type(javafx.scene.input.KeyCode.DOWN)
+        .type(javafx.scene.input.KeyCode.ENTER);
+    Thread.sleep(500);
+    snapshot(stage.getScene(), out.resolve("workbench-dark.png"));
+    robot
+        .clickOn("View")
+        .type(javafx.scene.input.KeyCode.DOWN)
+        .type(javafx.scene.input.KeyCode.ENTER);
     FxToolkit.cleanupApplication(app);
     FxToolkit.cleanupStages();
     System.exit(0);

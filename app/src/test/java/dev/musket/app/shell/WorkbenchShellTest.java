@@ -194,4 +194,36 @@ class WorkbenchShellTest {
         .extracting(t -> t.getText())
         .containsExactly("Training");
   }
+
+  @Test
+  void newExperimentChecksTheNameOpensItAndDeleteMovesItToTheTrash() throws Exception {
+    openProject();
+
+    robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.write("baseline");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup(".dialog-error-text").queryAs(Label.class).getText())
+        .isEqualTo("experiments/baseline already exists.");
+    assertThat(robot.lookup("OK").queryButton().isDisabled()).isTrue();
+    robot.write("_v2").type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    TabPane tabs = robot.lookup(".editor-tabs").queryAs(TabPane.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tabs.getTabs().size() == 1);
+    assertThat(tabs.getTabs().get(0).getText()).isEqualTo("baseline_v2");
+    TreeView<?> tree = robot.lookup(".project-explorer").queryAs(TreeView.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tree.getRoot().getChildren().size() == 2);
+
+    robot.clickOn("baseline_v2");
+    WaitForAsyncUtils.asyncFx(() -> window.actions().execute("file.deleteExperiment"));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("Delete");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tree.getRoot().getChildren().size() == 1);
+    assertThat(tabs.getTabs()).isEmpty(); // its tab closed before the folder moved
+    assertThat(project.resolve("experiments/baseline_v2")).doesNotExist();
+    try (var trash = Files.list(project.resolve(".musket/trash"))) {
+      assertThat(trash).hasSize(1);
+    }
+  }
 }
