@@ -18,13 +18,18 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Regenerates the screenshots in {@code docs/} from the real workbench on a sample project:
+ * Regenerates the screenshots in {@code docs/} from the real workbench on a sample project (build
+ * first, then run in the app module only: with {@code -am}, exec:java would also run in the
+ * parent):
  *
  * <pre>
- * xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -q -pl app -am test-compile exec:java \
+ * mvn -B -q -pl app -am test-compile -Dspotless.check.skip
+ * xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -q -pl app exec:java \
  *   -Dexec.classpathScope=test -Dexec.mainClass=dev.musket.app.screenshots.Screenshots \
  *   -Dexec.args="sample-projects/shapes docs/screenshots" -Dspotless.check.skip
  * </pre>
+ *
+ * <p>Paths are relative to the repository root (exec:java runs in the Maven process).
  */
 public final class Screenshots {
 
