@@ -18,12 +18,12 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Regenerates the screenshots in {@code docs/} from the real workbench on a sample project (build
- * first, then run in the app module only: with {@code -am}, exec:java would also run in the
- * parent):
+ * Regenerates the screenshots in {@code docs/} from the real workbench on a sample project. Install
+ * the modules first, then run in the app module alone (with {@code -am}, exec:java would also run
+ * in the parent):
  *
  * <pre>
- * mvn -B -q -pl app -am test-compile -Dspotless.check.skip
+ * mvn -B -q install -DskipTests -Dspotless.check.skip
  * xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -q -pl app exec:java \
  *   -Dexec.classpathScope=test -Dexec.mainClass=dev.musket.app.screenshots.Screenshots \
  *   -Dexec.args="sample-projects/shapes docs/screenshots" -Dspotless.check.skip
