@@ -15,9 +15,10 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 
 /**
- * The status bar's state: the current background task (the oldest still running) with its progress,
- * the JVM heap in use against its maximum (refreshed every second), and the compute backend ("CPU"
- * or the GPU), asked once in the background because it loads ND4J.
+ * The status bar's state: the current background task (the oldest still running, shown once it has
+ * run for {@link #SHOW_AFTER}) with its progress, the JVM heap in use against its maximum
+ * (refreshed every second), and the compute backend ("CPU" or the GPU), asked once in the
+ * background because it loads ND4J.
  */
 public final class StatusBarViewModel {
 
@@ -42,6 +43,8 @@ public final class StatusBarViewModel {
         }
       };
 
+  static final Duration SHOW_AFTER = Duration.ofMillis(400);
+
   private final TaskExecutor executor;
   private final Heap heap;
   private final ReadOnlyStringWrapper task = new ReadOnlyStringWrapper(this, "task", "");
@@ -60,7 +63,19 @@ public final class StatusBarViewModel {
   StatusBarViewModel(TaskExecutor executor, Supplier<String> backendProbe, Heap heap) {
     this.executor = executor;
     this.heap = heap;
-    executor.activeTasks().addListener((ListChangeListener<TaskHandle>) c -> showTask());
+    executor
+        .activeTasks()
+        .addListener(
+            (ListChangeListener<TaskHandle>)
+                c -> {
+                  if (executor.activeTasks().isEmpty()) {
+                    showTask();
+                  } else {
+                    // a task is shown once it has run a moment: the explorer's quick rescans and
+                    // file reads would otherwise make the status bar flicker
+                    executor.later(SHOW_AFTER, this::showTask);
+                  }
+                });
     memoryPoll = executor.every(Duration.ofSeconds(1), this::refreshMemory);
     refreshMemory();
     executor.submit(
