@@ -113,6 +113,33 @@ class WorkbenchShellTest {
         .containsExactly("baseline");
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(settings.file()));
     assertThat(WorkbenchSettings.load(settings.file()).recentProjects()).containsExactly(project);
+    MenuBar bar = robot.lookup(".workbench-menu-bar").queryAs(MenuBar.class);
+    javafx.scene.control.Menu recent =
+        (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().get(1);
+    assertThat(recent.getItems()).extracting(MenuItem::getText).containsExactly(project.toString());
+  }
+
+  @Test
+  void closingTheWindowWithUnsavedChangesAsksFirst() throws Exception {
+    openProject();
+    fx(() -> window.state().open(project.resolve("experiments/baseline/config.yaml")));
+    TabPane tabs = robot.lookup(".editor-tabs").queryAs(TabPane.class);
+    ConfigEditorTab tab = (ConfigEditorTab) tabs.getTabs().get(0);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !tab.currentText().isEmpty());
+    fx(() -> tab.replace(0, 0, "# edited\n"));
+    assertThat(tab.isDirty()).isTrue();
+
+    Stage stage = window.stage();
+    WaitForAsyncUtils.asyncFx(
+        () ->
+            stage.fireEvent(
+                new javafx.stage.WindowEvent(
+                    stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn(FxDialogs.CANCEL);
+
+    assertThat(stage.isShowing()).isTrue();
+    assertThat(tabs.getTabs()).containsExactly(tab);
   }
 
   @Test
