@@ -26,6 +26,7 @@ public final class WorkbenchApplication extends Application {
     WorkbenchWindow window =
         new WorkbenchWindow(
             stage, executor, WorkbenchSettings.loadDefault(), ComputeBackend::describe);
+    Features.install(window);
     if ("true".equals(getParameters().getNamed().get(LOG_STDERR))) {
       EngineLogTee.install(window.state(), executor);
     }
