@@ -29,9 +29,12 @@ import java.util.regex.Pattern;
  */
 public final class EngineLogTee extends OutputStream {
 
-  /** slf4j-simple's default line: {@code [thread] LEVEL logger - message}. */
+  /**
+   * A line of slf4j-simple: {@code [WARN] Trainer - message} as the launcher's
+   * simplelogger.properties configures it, or the default {@code [thread] WARN logger - message}.
+   */
   private static final Pattern LINE =
-      Pattern.compile("^\\[[^\\]]*\\] (WARN|ERROR) ([^ ]+) - (.*)$");
+      Pattern.compile("^(?:\\[[^\\]]*\\] )?\\[?(WARN|ERROR)\\]? ([^ ]+) - (.*)$");
 
   private final OutputStream original;
   private final WorkbenchState state;

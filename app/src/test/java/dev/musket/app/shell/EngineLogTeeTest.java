@@ -25,6 +25,8 @@ class EngineLogTeeTest {
     err.println("[main] INFO dev.musket.engine.runtime.NativeRuntime - Engine runtime: fast");
     err.println("[fit-1] WARN dev.musket.engine.train.Trainer - lr is very high");
     err.print("[fit-1] ERROR org.nd4j.Foo - out of memory\r\n");
+    err.println("[WARN] ResumePlanner - no resume point");
+    err.println("[INFO] NativeRuntime - fast path");
     err.println("plain text");
 
     assertThat(original.toString(StandardCharsets.UTF_8)).contains("plain text", "INFO", "WARN");
@@ -32,6 +34,8 @@ class EngineLogTeeTest {
         .extracting(LogLine::level, LogLine::source, LogLine::message)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(LogLine.Level.WARN, "Trainer", "lr is very high"),
-            org.assertj.core.groups.Tuple.tuple(LogLine.Level.ERROR, "Foo", "out of memory"));
+            org.assertj.core.groups.Tuple.tuple(LogLine.Level.ERROR, "Foo", "out of memory"),
+            org.assertj.core.groups.Tuple.tuple(
+                LogLine.Level.WARN, "ResumePlanner", "no resume point"));
   }
 }
