@@ -18,8 +18,10 @@ import javafx.scene.Scene;
  *
  * <p>Which files: {@code workbench.css} first, then every name listed in {@code stylesheets.list}
  * beside it (one file name a line, {@code #} comments). A feature adds its {@code <feature>.css} by
- * adding one line there. Why a list and not a folder scan: a classpath folder cannot be listed
- * reliably inside a jar, and a missing entry fails loudly here instead of silently losing styles.
+ * adding one line there (or attaches it to its own view with {@code getStylesheets()}; either way
+ * it uses only the {@code -mw-*} colours, which the root defines). Why a list and not a folder
+ * scan: a classpath folder cannot be listed reliably inside a jar, and a missing entry fails loudly
+ * here instead of silently losing styles.
  *
  * <p>Switching the theme only toggles the {@code dark} style class on the scene's root; every
  * colour is a looked-up colour that {@code .root.dark} overrides.
