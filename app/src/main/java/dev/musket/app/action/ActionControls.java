@@ -2,6 +2,7 @@ package dev.musket.app.action;
 
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
@@ -68,7 +69,11 @@ public final class ActionControls {
               sub.getItems()
                   .setAll(action.children().stream().map(ActionControls::menuItem).toList());
       fill.run();
-      action.children().addListener((ListChangeListener<Action>) c -> fill.run());
+      // held weakly by the list and strongly by the menu: a menu bar rebuilt after a later
+      // registration lets its old submenus go
+      ListChangeListener<Action> refill = c -> fill.run();
+      sub.getProperties().put(ListChangeListener.class, refill);
+      action.children().addListener(new WeakListChangeListener<>(refill));
       item = sub;
     } else if (action.selected() != null) {
       CheckMenuItem check = new CheckMenuItem(action.text());
