@@ -53,7 +53,10 @@ public final class ProjectExplorerView extends StackPane {
     error.getStyleClass().add("explorer-error");
     error.visibleProperty().bind(model.errorProperty().isNotEmpty());
     error.textProperty().bind(model.errorProperty());
-    getChildren().addAll(tree, error);
+    Label empty = new Label("No project open.\nFile \u25b8 Open Project\u2026 (Ctrl+O)");
+    empty.getStyleClass().add("explorer-empty");
+    empty.visibleProperty().bind(state.projectProperty().isNull());
+    getChildren().addAll(tree, error, empty);
     model.snapshotProperty().addListener((obs, old, now) -> rebuild(now));
     state
         .runningExperiments()
