@@ -65,6 +65,8 @@ public final class ProjectExplorerView extends StackPane {
         .selectedItemProperty()
         .addListener(
             (obs, old, item) -> model.select(item == null ? null : item.getValue().experiment()));
+    // another feature (the experiments table) may select an experiment: follow it
+    state.selectedExperimentProperty().addListener((obs, old, dir) -> followSelection(dir));
     tree.setOnMouseClicked(
         e -> {
           if (e.getButton() == MouseButton.PRIMARY) {
@@ -130,6 +132,16 @@ public final class ProjectExplorerView extends StackPane {
     if (selectedFile != null) {
       find(root, selectedFile).ifPresent(item -> tree.getSelectionModel().select(item));
     }
+  }
+
+  private void followSelection(Path dir) {
+    TreeItem<Node> current = tree.getSelectionModel().getSelectedItem();
+    ExperimentInfo shown = current == null ? null : current.getValue().experiment();
+    if (dir == null || tree.getRoot() == null || (shown != null && shown.dir().equals(dir))) {
+      return;
+    }
+    find(tree.getRoot(), dir.resolve("config.yaml"))
+        .ifPresent(item -> tree.getSelectionModel().select(item));
   }
 
   private boolean isExpanded(String label) {

@@ -111,6 +111,15 @@ class WorkbenchShellTest {
     assertThat(tree.getRoot().getChildren())
         .extracting(i -> i.getValue().toString())
         .containsExactly("baseline");
+    // a selection made elsewhere (the experiments table) shows in the explorer
+    fx(
+        () ->
+            window
+                .state()
+                .selectedExperimentProperty()
+                .set(project.resolve("experiments/baseline")));
+    assertThat(tree.getSelectionModel().getSelectedItem().getValue().toString())
+        .isEqualTo("baseline");
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(settings.file()));
     assertThat(WorkbenchSettings.load(settings.file()).recentProjects()).containsExactly(project);
     MenuBar bar = robot.lookup(".workbench-menu-bar").queryAs(MenuBar.class);
