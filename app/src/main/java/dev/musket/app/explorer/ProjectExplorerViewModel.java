@@ -5,6 +5,7 @@ import dev.musket.app.task.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -128,10 +129,10 @@ public final class ProjectExplorerViewModel {
   }
 
   /** Why {@code name} cannot be used for a new experiment, or empty: for live dialog feedback. */
-  public java.util.Optional<String> problemWithName(String name) {
+  public Optional<String> problemWithName(String name) {
     Path project = state.project();
     return project == null
-        ? java.util.Optional.of("Open a project first.")
+        ? Optional.of("Open a project first.")
         : ExperimentNames.problemWith(project, name);
   }
 
