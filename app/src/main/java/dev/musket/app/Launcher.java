@@ -15,7 +15,9 @@ public final class Launcher implements DesktopLauncher {
 
   public static void main(String[] args) {
     NativeRuntime.initialize(); // before any ND4J class loads: selects the fast native path
-    Application.launch(WorkbenchApplication.class, args);
+    String[] withTee = java.util.Arrays.copyOf(args, args.length + 1);
+    withTee[args.length] = "--" + WorkbenchApplication.LOG_STDERR + "=true";
+    Application.launch(WorkbenchApplication.class, withTee);
   }
 
   @Override

@@ -2,6 +2,10 @@ package dev.musket.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -91,4 +95,20 @@ class ArchitectureTest {
           .because(
               "background work goes through the TaskExecutor seam, which delivers results on the FX"
                   + " thread and runs on the caller's thread in tests");
+
+  @ArchTest
+  static final ArchRule noInlineStyles =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.musket..")
+          .should()
+          .callMethodWhere(
+              JavaCall.Predicates.target(HasName.Predicates.name("setStyle"))
+                  .and(
+                      JavaCall.Predicates.target(
+                          HasOwner.Predicates.With.owner(
+                              JavaClass.Predicates.resideInAPackage("javafx..")))))
+          .because(
+              "inline styles cannot follow the light/dark theme; style classes and the looked-up"
+                  + " -mw-* colours of theme/workbench.css can");
 }

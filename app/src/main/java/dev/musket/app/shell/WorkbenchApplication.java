@@ -1,62 +1,46 @@
 package dev.musket.app.shell;
 
-import dev.musket.app.editors.ConfigEditorTab;
-import dev.musket.app.explorer.ProjectExplorerView;
-import dev.musket.engine.config.ExperimentLoader;
+import dev.musket.app.task.FxTaskExecutor;
+import dev.musket.engine.runtime.ComputeBackend;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TabPane;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: one main window on the project named on the command line, if any, with
- * the project explorer on the left and config editors in tabs.
+ * The JavaFX application: one {@link WorkbenchWindow}, on the project named on the command line if
+ * any. With {@code --log-stderr=true} (the launcher passes it) the engine's warnings and errors are
+ * copied from stderr into the console panel; tests leave the test runner's stderr alone.
  */
 public final class WorkbenchApplication extends Application {
 
   static final String TITLE = "Musket Workbench";
+  public static final String LOG_STDERR = "log-stderr";
 
-  private final ExperimentLoader loader = new ExperimentLoader();
-  private final TabPane editors = new TabPane();
+  private FxTaskExecutor executor;
 
   @Override
   public void start(Stage stage) {
-    List<String> args = getParameters().getRaw();
-    Path project = args.isEmpty() ? null : Path.of(args.get(0)).toAbsolutePath().normalize();
-
-    BorderPane root = new BorderPane();
-    Label status = new Label(project == null ? "No project open" : project.toString());
-    status.getStyleClass().add("status-bar");
-    root.setBottom(status);
-    editors.getStyleClass().add("editor-tabs");
-    if (project != null) {
-      SplitPane split = new SplitPane(new ProjectExplorerView(project, this::open), editors);
-      split.setDividerPositions(0.22);
-      root.setCenter(split);
-    } else {
-      root.setCenter(editors);
+    List<String> args = getParameters().getUnnamed();
+    executor = new FxTaskExecutor();
+    WorkbenchWindow window =
+        new WorkbenchWindow(
+            stage, executor, WorkbenchSettings.loadDefault(), ComputeBackend::describe);
+    Features.install(window);
+    if ("true".equals(getParameters().getNamed().get(LOG_STDERR))) {
+      EngineLogTee.install(window.state(), executor);
     }
-    stage.setTitle(titleFor(project));
-    stage.setScene(new Scene(root, 1280, 800));
-    stage.show();
+    window.show();
+    if (!args.isEmpty()) {
+      window.openProject(Path.of(args.get(0)));
+    }
   }
 
-  /** Shows the file's editor tab, opening it the first time. */
-  private void open(ProjectExplorerView.Entry entry) {
-    for (var tab : editors.getTabs()) {
-      if (tab instanceof ConfigEditorTab t && t.file().equals(entry.file())) {
-        editors.getSelectionModel().select(tab);
-        return;
-      }
+  @Override
+  public void stop() {
+    if (executor != null) {
+      executor.close();
     }
-    ConfigEditorTab tab = new ConfigEditorTab(entry.file(), entry.label(), loader);
-    editors.getTabs().add(tab);
-    editors.getSelectionModel().select(tab);
   }
 
   /** "Musket Workbench — flowers" for a project folder named flowers. */

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The workbench's executor: background work on daemon threads (a cached pool, so a long training
  * run never starves a preview), results and progress delivered with {@link Platform#runLater}.
  * Progress updates are coalesced: however often work reports, at most one update per task waits in
- * the FX queue, so a chatty task cannot flood the FX thread.
+ * the FX queue, so a chatty task cannot flood the FX thread. Once closed, repeating actions stop
+ * and new work is dropped (the app is going away).
  */
 public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
@@ -28,6 +29,8 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
   private final ExecutorService pool = Executors.newCachedThreadPool(new DaemonThreads());
   private final ObservableList<TaskHandle> active = FXCollections.observableArrayList();
+  private final java.util.Set<Timeline> repeating =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @Override
   public <T> TaskHandle submit(
@@ -38,6 +41,13 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     TaskState state = new TaskState(title);
     runOnFx(() -> active.add(state));
     CoalescedProgress progress = new CoalescedProgress(state);
+    if (pool.isShutdown()) {
+      // the app is closing: a timer that fired one last time must not throw
+      LOG.debug("task '{}' dropped: the executor is closed", title);
+      runOnFx(() -> active.remove(state));
+      state.cancel();
+      return state;
+    }
     pool.execute(
         () -> {
           try {
@@ -111,6 +121,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                   new KeyFrame(javafx.util.Duration.millis(period.toMillis()), e -> action.run()));
           t.setCycleCount(Timeline.INDEFINITE);
           timeline.set(t);
+          repeating.add(t);
           t.play();
         });
     return () ->
@@ -118,6 +129,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             () -> {
               if (timeline.get() != null) {
                 timeline.get().stop();
+                repeating.remove(timeline.get());
               }
             });
   }
@@ -131,6 +143,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+    runOnFx(
+        () -> {
+          repeating.forEach(Timeline::stop);
+          repeating.clear();
+        });
   }
 
   private static void runOnFx(Runnable action) {

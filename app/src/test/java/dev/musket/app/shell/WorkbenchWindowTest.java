@@ -26,6 +26,9 @@ class WorkbenchWindowTest {
     write(flowers.resolve("experiments/group/deeper/config.yaml"));
     java.nio.file.Files.writeString(flowers.resolve("common.yaml"), "batch: 4\n");
 
+    // the app's settings (recent projects, theme) go to a temporary file, not ~/.musket
+    System.setProperty(
+        WorkbenchSettings.FILE_PROPERTY, dir.resolve("settings.properties").toString());
     FxToolkit.registerPrimaryStage();
     Application app = FxToolkit.setupApplication(WorkbenchApplication.class, flowers.toString());
     try {
@@ -44,6 +47,9 @@ class WorkbenchWindowTest {
       assertThat(stage.getTitle()).isEqualTo("Musket Workbench \u2014 flowers");
       FxRobot robot = new FxRobot();
       TreeView<?> tree = robot.lookup(".project-explorer").queryAs(TreeView.class);
+      // the explorer scans the project in the background
+      WaitForAsyncUtils.waitFor(
+          10, java.util.concurrent.TimeUnit.SECONDS, () -> tree.getRoot() != null);
       assertThat(tree.getRoot().getChildren())
           .extracting(item -> item.getValue().toString())
           .containsExactly("baseline", "group/deeper", "common.yaml");
@@ -56,9 +62,17 @@ class WorkbenchWindowTest {
       assertThat(tabs.getTabs())
           .extracting(javafx.scene.control.Tab::getText)
           .containsExactly("baseline");
+      WaitForAsyncUtils.waitFor(
+          10,
+          java.util.concurrent.TimeUnit.SECONDS,
+          () -> robot.lookup(".yaml-editor").tryQuery().isPresent());
       dev.musket.editor.YamlEditor editor =
           robot.lookup(".yaml-editor").queryAs(dev.musket.editor.YamlEditor.class);
-      assertThat(editor.getText()).isEqualTo("architecture: ResNet18\n");
+      // the file is read in the background
+      WaitForAsyncUtils.waitFor(
+          10,
+          java.util.concurrent.TimeUnit.SECONDS,
+          () -> editor.getText().equals("architecture: ResNet18\n"));
       WaitForAsyncUtils.waitFor(
           10, java.util.concurrent.TimeUnit.SECONDS, () -> !editor.getProblems().isEmpty());
       assertThat(editor.getProblems())
@@ -79,6 +93,7 @@ class WorkbenchWindowTest {
           .contains("batch: 4");
     } finally {
       FxToolkit.cleanupApplication(app);
+      System.clearProperty(WorkbenchSettings.FILE_PROPERTY);
     }
   }
 

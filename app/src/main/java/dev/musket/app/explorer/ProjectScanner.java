@@ -1,0 +1,134 @@
+package dev.musket.app.explorer;
+
+import dev.musket.engine.experiment.ExperimentFolder;
+import dev.musket.engine.experiment.ExperimentScore;
+import dev.musket.engine.experiment.ProjectExperiments;
+import dev.musket.engine.experiment.SummaryStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Reads a project folder into a {@link ProjectSnapshot}: file I/O only, run in the background. Each
+ * experiment's status comes from its folder's files as the engine writes them ({@link
+ * ExperimentFolder}); its score by Musket's rule ({@link ExperimentScore}) from the summary and the
+ * config's {@code primary_metric} / {@code experiment_result} (the experiment's own, else {@code
+ * common.yaml}'s, else Musket's default).
+ */
+public final class ProjectScanner {
+
+  static final String DEFAULT_PRIMARY_METRIC = "val_binary_accuracy";
+
+  private ProjectScanner() {}
+
+  public static ProjectSnapshot scan(Path project) throws IOException {
+    if (!Files.isDirectory(project)) {
+      throw new IOException(project + " is not a folder (was it moved or deleted?)");
+    }
+    Path common = project.resolve("common.yaml");
+    Map<?, ?> commonYaml = Files.isRegularFile(common) ? readMap(common) : Map.of();
+    List<ExperimentInfo> experiments = new ArrayList<>();
+    for (ProjectExperiments.Entry e : ProjectExperiments.find(project)) {
+      experiments.add(describe(e.name(), e.folder(), commonYaml));
+    }
+    Path modules = project.resolve("modules");
+    Path data = project.resolve("data");
+    return new ProjectSnapshot(
+        project,
+        experiments,
+        Files.isRegularFile(common) ? common : null,
+        Files.isDirectory(modules) ? modules : null,
+        Files.isDirectory(modules) ? filesUnder(modules) : List.of(),
+        Files.isDirectory(data) ? data : null);
+  }
+
+  /** One experiment's status and score from its files; never throws for a damaged file. */
+  static ExperimentInfo describe(String name, ExperimentFolder folder, Map<?, ?> common) {
+    Path dir = folder.dir();
+    Optional<SummaryStatus> summary;
+    try {
+      summary = folder.readSummary();
+    } catch (IOException | RuntimeException e) {
+      return new ExperimentInfo(
+          name,
+          dir,
+          ExperimentStatus.FAILED,
+          null,
+          "summary.yaml cannot be read: " + e.getMessage());
+    }
+    if (summary.isEmpty()) {
+      return folder.isInProgress()
+          ? new ExperimentInfo(
+              name,
+              dir,
+              ExperimentStatus.INTERRUPTED,
+              null,
+              "inProgress.yaml: trained by another process, or killed (fit --allow_resume"
+                  + " continues it)")
+          : new ExperimentInfo(name, dir, ExperimentStatus.NEW, null, "not trained yet");
+    }
+    SummaryStatus status = summary.get();
+    if (status instanceof SummaryStatus.Completed c) {
+      return completed(name, folder, c, common);
+    }
+    if (status instanceof SummaryStatus.SeedsAggregate s) {
+      return new ExperimentInfo(
+          name, dir, ExperimentStatus.COMPLETED, s.scores().mean(), "mean over seeds");
+    }
+    if (status instanceof SummaryStatus.Failed) {
+      return new ExperimentInfo(name, dir, ExperimentStatus.FAILED, null, "see error.yaml");
+    }
+    if (status instanceof SummaryStatus.Cancelled) {
+      return new ExperimentInfo(name, dir, ExperimentStatus.CANCELLED, null, "cancelled");
+    }
+    String text = status instanceof SummaryStatus.Unknown u ? u.text() : status.toString();
+    return new ExperimentInfo(name, dir, ExperimentStatus.COMPLETED, null, "summary.yaml: " + text);
+  }
+
+  private static ExperimentInfo completed(
+      String name, ExperimentFolder folder, SummaryStatus.Completed c, Map<?, ?> common) {
+    Map<?, ?> config;
+    try {
+      config = readMap(folder.configFile());
+    } catch (IOException | RuntimeException e) {
+      config = Map.of();
+    }
+    String primary = text(config, common, "primary_metric", DEFAULT_PRIMARY_METRIC);
+    String result = text(config, common, "experiment_result", null);
+    OptionalDouble score = ExperimentScore.of(c.summary(), primary, result);
+    return score.isPresent()
+        ? new ExperimentInfo(
+            name, folder.dir(), ExperimentStatus.COMPLETED, score.getAsDouble(), primary)
+        : new ExperimentInfo(
+            name, folder.dir(), ExperimentStatus.COMPLETED, null, "no " + primary + " in summary");
+  }
+
+  private static String text(Map<?, ?> config, Map<?, ?> common, String key, String fallback) {
+    Object value = config.containsKey(key) ? config.get(key) : common.get(key);
+    return value instanceof String s && !s.isBlank() ? s : fallback;
+  }
+
+  /** A YAML file's top-level mapping, or an empty map for anything else. */
+  static Map<?, ?> readMap(Path file) throws IOException {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(50);
+    options.setCodePointLimit(5 * 1024 * 1024);
+    Object yaml = new Yaml(new SafeConstructor(options)).load(Files.readString(file));
+    return yaml instanceof Map<?, ?> m ? m : Map.of();
+  }
+
+  private static List<Path> filesUnder(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir, 4)) {
+      return files.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+}
