@@ -52,6 +52,7 @@ public final class WorkbenchWindow {
   private final ProjectExplorerViewModel explorer;
   private final ToolPanels panels;
   private final ShellActions shellActions;
+  private final java.util.List<Runnable> closeHooks = new java.util.ArrayList<>();
 
   /**
    * A window on {@code stage} with real dialogs; call {@link #show()} then {@link #openProject}.
@@ -121,6 +122,7 @@ public final class WorkbenchWindow {
     // the timers stop with the window, so a closed window never reaches for a closed executor
     stage.setOnHidden(
         e -> {
+          closeHooks.forEach(Runnable::run);
           explorer.dispose();
           status.dispose();
         });
@@ -178,6 +180,16 @@ public final class WorkbenchWindow {
   /** Brings the panel {@code id} to the front of its area. */
   public void showToolPanel(String id) {
     panels.show(id);
+  }
+
+  /** Runs {@code hook} when the window closes, before its timers stop (features stop work here). */
+  public void onClose(Runnable hook) {
+    closeHooks.add(hook);
+  }
+
+  /** The theme in use; features whose drawing does not follow CSS (charts) listen to it. */
+  public javafx.beans.value.ObservableValue<Theme> themeProperty() {
+    return stylesheets.themeProperty();
   }
 
   public Theme theme() {
