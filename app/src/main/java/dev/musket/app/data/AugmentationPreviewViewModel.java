@@ -96,6 +96,10 @@ public final class AugmentationPreviewViewModel {
     int n = Math.max(1, itemCount.get());
     int m = Math.max(1, variantCount.get());
     busy.set(true);
+    if (rows.isEmpty()) {
+      // the last message may be about another file; the old images, if any, stay until replaced
+      message.set("Preparing the preview\u2026");
+    }
     requests.request(
         context -> compute(text, file, project, n, m, s, datasets),
         this::show,

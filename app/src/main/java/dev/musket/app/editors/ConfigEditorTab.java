@@ -83,4 +83,15 @@ public final class ConfigEditorTab extends EditorTab implements OpenConfig {
   public void replace(int start, int end, String replacement) {
     editor.codeArea().replaceText(start, end, replacement);
   }
+
+  @Override
+  public javafx.collections.ObservableList<dev.musket.editor.diagnostics.Problem> problems() {
+    return editor.getProblems();
+  }
+
+  @Override
+  public void goTo(int line, int column) {
+    editor.goToLine(line, column);
+    editor.codeArea().requestFocus();
+  }
 }

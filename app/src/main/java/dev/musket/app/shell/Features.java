@@ -10,6 +10,8 @@ import dev.musket.app.experiments.ExperimentsView;
 import dev.musket.app.experiments.ExperimentsViewModel;
 import dev.musket.app.lrfinder.LrFinderView;
 import dev.musket.app.lrfinder.LrFinderViewModel;
+import dev.musket.app.problems.ProblemsView;
+import dev.musket.app.problems.ProblemsViewModel;
 import dev.musket.app.state.WorkbenchState;
 import dev.musket.app.task.TaskExecutor;
 import dev.musket.app.theme.Icons;
@@ -32,6 +34,7 @@ public final class Features {
   public static final String QUEUE = "queue";
   public static final String LR_FINDER = "lrfinder";
   public static final String EXPERIMENTS = "experiments";
+  public static final String PROBLEMS = "problems";
 
   private Features() {}
 
@@ -40,6 +43,8 @@ public final class Features {
     WorkbenchState state = window.state();
     TaskExecutor executor = window.executor();
 
+    window.addToolPanel(
+        PROBLEMS, "Problems", new ProblemsView(new ProblemsViewModel(state)), ToolArea.BOTTOM);
     AugmentationPreviewView augmentations =
         new AugmentationPreviewView(new AugmentationPreviewViewModel(state, executor));
     window.addToolPanel(AUGMENTATIONS, "Augmentations", augmentations);

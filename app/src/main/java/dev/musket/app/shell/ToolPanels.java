@@ -79,7 +79,7 @@ final class ToolPanels {
     boolean shown = main.getItems().contains(right);
     if (!right.getTabs().isEmpty() && !shown) {
       main.getItems().add(right);
-      main.setDividerPosition(main.getItems().size() - 2, 0.68);
+      main.setDividerPosition(main.getItems().size() - 2, 0.56);
     } else if (right.getTabs().isEmpty() && shown) {
       main.getItems().remove(right);
     }

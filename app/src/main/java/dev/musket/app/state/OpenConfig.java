@@ -1,7 +1,10 @@
 package dev.musket.app.state;
 
+import dev.musket.editor.diagnostics.Problem;
 import java.nio.file.Path;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * A config open in an editor, as other features see it: the previewer reads its (possibly unsaved)
@@ -16,4 +19,12 @@ public interface OpenConfig {
 
   /** Replaces the characters in [start, end) as one undoable edit. Call on the FX thread. */
   void replace(int start, int end, String replacement);
+
+  /** The problems the editor flags in the text now (the Problems panel lists them). */
+  default ObservableList<Problem> problems() {
+    return FXCollections.emptyObservableList();
+  }
+
+  /** Moves the caret to a 1-based line and column and focuses the editor. */
+  default void goTo(int line, int column) {}
 }

@@ -17,6 +17,7 @@ import dev.musket.editor.ui.FxPauseMonitor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -126,6 +127,9 @@ class WorkbenchEndToEndTest {
     robot.clickOn(editor.codeArea()).press(KeyCode.CONTROL, KeyCode.END);
     robot.release(KeyCode.END, KeyCode.CONTROL).write("optimizer: Adamm");
     waitFor(30, () -> errors(editor).anyMatch(m -> m.contains("Adamm")));
+    fx(() -> window.showToolPanel(Features.PROBLEMS));
+    waitFor(10, () -> robot.lookup(".problems-list .problem-error").tryQuery().isPresent());
+    shoot("workbench-config-error");
     assertThat(errors(editor).filter(m -> m.contains("Adamm")))
         .allMatch(m -> m.contains("Adam"), "suggests the right name");
     for (int i = 0; i < "optimizer: Adamm".length(); i++) {
@@ -138,6 +142,7 @@ class WorkbenchEndToEndTest {
     waitFor(
         60, () -> robot.lookup(".augmentation-preview .preview-augmented").queryAll().size() >= 4);
     assertThat(robot.lookup(".augmentation-preview .preview-original").queryAll()).isNotEmpty();
+    shoot("workbench-augmentations");
 
     // launch a short training from the Run menu's shortcut and watch the chart gain points
     TrainingChartView charts = robot.lookup(".training-charts").queryAs(TrainingChartView.class);
@@ -151,7 +156,8 @@ class WorkbenchEndToEndTest {
       waitFor(180, () -> charts.plottedPoints() > 0);
       int early = charts.plottedPoints();
       waitFor(240, () -> window.state().runningExperiments().isEmpty());
-      assertThat(charts.plottedPoints()).isGreaterThan(early);
+      // the charts may reload from the metrics files once the run ends: wait for them, too
+      waitFor(30, () -> charts.plottedPoints() > early);
       longestPause = pauses.longestMillis();
       LOG.info(
           "FX pause during training: longest {} ms, p99 {} ms, {} pings over 50 ms of {}",
@@ -160,6 +166,8 @@ class WorkbenchEndToEndTest {
           pauses.countOver(50),
           pauses.pings());
     }
+    fx(() -> window.showToolPanel(Features.QUEUE));
+    shoot("workbench-training");
     Path experiment = project.resolve("experiments").resolve(EXPERIMENT);
     assertThat(experiment.resolve("summary.yaml")).exists();
     assertThat(experiment.resolve("metrics/metrics-0.0.csv")).exists();
@@ -177,6 +185,7 @@ class WorkbenchEndToEndTest {
     assertThat(applied).isNotEqualTo(0.002).isPositive();
     assertThat(editor.getText().replaceFirst("(?m)^lr: .*$", "lr: 0.002")).isEqualTo(CONFIG);
     assertThat(experiment.resolve("lrfinder/lrfinder.csv")).exists();
+    shoot("workbench-lr-finder");
 
     // the comparison table lists the experiment as completed, with its score
     fx(() -> window.actions().execute("view." + Features.EXPERIMENTS));
@@ -191,8 +200,54 @@ class WorkbenchEndToEndTest {
     ExperimentRow row =
         table.getItems().stream().filter(r -> r.name().equals(EXPERIMENT)).findFirst().get();
     assertThat(row.metrics()).containsKey("val_categorical_accuracy");
+    fx(() -> table.getSelectionModel().select(row));
+    // give the table room for the screenshot: the bottom area is short by default
+    fx(
+        () ->
+            robot.lookup(".split-pane").queryAllAs(javafx.scene.control.SplitPane.class).stream()
+                .filter(p -> p.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                .forEach(p -> p.setDividerPositions(0.35)));
+    shoot("workbench-experiments");
+
+    // the dataset view of the selected experiment: thumbnails with labels and split badges
+    fx(() -> window.actions().execute("view." + Features.DATASET));
+    try {
+      waitFor(
+          60,
+          () ->
+              robot
+                      .lookup(".dataset-view .thumbnail-cell .image-view")
+                      .queryAllAs(javafx.scene.image.ImageView.class)
+                      .stream()
+                      .filter(v -> v.getImage() != null)
+                      .count()
+                  >= 3);
+    } finally {
+      shoot("workbench-dataset");
+    }
 
     assertThat(longestPause).as("longest FX-thread pause during training, ms").isLessThan(100);
+  }
+
+  /**
+   * Saves the window as {@code NAME.png} under {@code app/target/screenshots}, and under the folder
+   * named by {@code -Dmusket.screenshots} when given (the README's screenshots come from here).
+   */
+  private void shoot(String name) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.image.WritableImage image =
+        WaitForAsyncUtils.asyncFx(() -> window.stage().getScene().snapshot(null))
+            .get(10, TimeUnit.SECONDS);
+    java.awt.image.BufferedImage png = javafx.embed.swing.SwingFXUtils.fromFXImage(image, null);
+    List<Path> folders = new java.util.ArrayList<>(List.of(Path.of("target", "screenshots")));
+    String docs = System.getProperty("musket.screenshots");
+    if (docs != null) {
+      folders.add(Path.of(docs));
+    }
+    for (Path folder : folders) {
+      Files.createDirectories(folder);
+      javax.imageio.ImageIO.write(png, "png", folder.resolve(name + ".png").toFile());
+    }
   }
 
   private static Stream<String> errors(YamlEditor editor) {
