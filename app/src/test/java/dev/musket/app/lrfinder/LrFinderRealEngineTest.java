@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musket.app.state.WorkbenchState;
 import dev.musket.app.task.DirectTaskExecutor;
-import java.awt.image.BufferedImage;
+import dev.musket.engine.testing.TinyProjects;
+import dev.musket.engine.testing.TinyProjects.Greys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,48 +39,10 @@ class LrFinderRealEngineTest {
         image_folder: [data/images]
       """;
 
-  private static final String MODULE =
-      """
-      import dev.musket.engine.api.Architecture;
-      import dev.musket.engine.model.LayerGraph;
-      import dev.musket.engine.model.ModelBuilder;
-      import dev.musket.engine.model.Padding;
-
-      public class TinyNets {
-        @Architecture("TinyNet")
-        public static ModelBuilder tinyNet() {
-          return new ModelBuilder() {
-            @Override
-            public String addBackbone(LayerGraph g, String input) {
-              return g.relu("relu1", g.conv("conv1", input, 4, 3, 2, Padding.SAME, true));
-            }
-
-            @Override
-            public int minInputSize() {
-              return 8;
-            }
-          };
-        }
-      }
-      """;
-
   private static Path project(Path dir) throws IOException {
-    Files.createDirectories(dir.resolve("modules"));
-    Files.writeString(dir.resolve("modules/TinyNets.java"), MODULE);
-    Random random = new Random(5);
-    for (String label : List.of("bright", "dark")) {
-      Path folder = Files.createDirectories(dir.resolve("data/images/" + label));
-      for (int i = 0; i < 12; i++) {
-        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 16; y++) {
-          for (int x = 0; x < 16; x++) {
-            int v = (label.equals("bright") ? 160 : 90) + random.nextInt(50) - 25;
-            image.setRGB(x, y, (v << 16) | (v << 8) | v);
-          }
-        }
-        ImageIO.write(image, "png", folder.resolve(label + i + ".png").toFile());
-      }
-    }
+    TinyProjects.writeModule(dir, TinyProjects.TINY_NET);
+    TinyProjects.images(
+        dir.resolve("data/images"), 12, new Random(5), new Greys(160, 90, 25, 0, 0));
     Path experiment = Files.createDirectories(dir.resolve("experiments/tiny"));
     // on disk, a config the finder must not use: the editor's text is what counts
     Files.writeString(experiment.resolve("config.yaml"), "architecture: Missing\n");

@@ -1,15 +1,14 @@
 package dev.musket.engine.predict;
 
-import dev.musket.engine.augment.HwcImage;
-import dev.musket.engine.augment.opencv.OpenCvImages;
 import dev.musket.engine.config.ExperimentConfig;
 import dev.musket.engine.config.ExperimentLoader;
 import dev.musket.engine.events.CancellationToken;
+import dev.musket.engine.testing.TinyProjects;
+import dev.musket.engine.testing.TinyProjects.Greys;
 import dev.musket.engine.train.ExperimentRunner;
 import dev.musket.engine.train.FitOptions;
 import dev.musket.engine.train.FitResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -53,43 +52,18 @@ final class PredictProject {
           image_folder: [data/test]
       """;
 
-  private static final String MODULE =
-      """
-      import dev.musket.engine.api.Architecture;
-      import dev.musket.engine.model.LayerGraph;
-      import dev.musket.engine.model.ModelBuilder;
-      import dev.musket.engine.model.Padding;
-
-      public class TinyNets {
-        @Architecture("TinyNet")
-        public static ModelBuilder tinyNet() {
-          return new ModelBuilder() {
-            @Override
-            public String addBackbone(LayerGraph g, String input) {
-              String x = g.conv("conv1", input, 4, 3, 2, Padding.SAME, true);
-              return g.relu("relu1", x);
-            }
-
-            @Override
-            public int minInputSize() {
-              return 8;
-            }
-          };
-        }
-      }
-      """;
+  /** Brighter to the right, so a mirrored image differs; channels apart. */
+  private static final Greys GREYS = new Greys(140, 90, 20, 4, 10);
 
   private PredictProject() {}
 
   /** Writes the project (config as given) without training it. */
   static Path create(Path dir, String config) throws IOException {
-    Files.createDirectories(dir.resolve("modules"));
-    Files.writeString(dir.resolve("modules/TinyNets.java"), MODULE);
+    TinyProjects.writeModule(dir, TinyProjects.TINY_NET);
     Random random = new Random(7);
-    images(dir.resolve("data/images"), 8, random);
-    images(dir.resolve("data/test"), 3, random);
-    Path exp = Files.createDirectories(dir.resolve("experiments").resolve(NAME));
-    Files.writeString(exp.resolve("config.yaml"), config);
+    TinyProjects.images(dir.resolve("data/images"), 8, random, GREYS);
+    TinyProjects.images(dir.resolve("data/test"), 3, random, GREYS);
+    TinyProjects.experiment(dir, NAME, config);
     return dir;
   }
 
@@ -116,28 +90,5 @@ final class PredictProject {
         .load(project.resolve("experiments").resolve(NAME).resolve("config.yaml"))
         .config()
         .orElseThrow();
-  }
-
-  private static void images(Path root, int perClass, Random random) throws IOException {
-    for (String label : new String[] {"bright", "dark"}) {
-      Path folder = Files.createDirectories(root.resolve(label));
-      for (int i = 0; i < perClass; i++) {
-        Files.write(
-            folder.resolve(label + i + ".png"), OpenCvImages.encode(image(label, random), ".png"));
-      }
-    }
-  }
-
-  private static HwcImage image(String label, Random random) {
-    HwcImage image = HwcImage.blank(16, 16, 3);
-    for (int y = 0; y < 16; y++) {
-      for (int x = 0; x < 16; x++) {
-        int v = (label.equals("bright") ? 140 : 90) + x * 4 + random.nextInt(40) - 20;
-        for (int c = 0; c < 3; c++) {
-          image.set(y, x, c, v + c * 10);
-        }
-      }
-    }
-    return image;
   }
 }

@@ -1,9 +1,8 @@
 package dev.musket.engine.train;
 
-import dev.musket.engine.augment.HwcImage;
-import dev.musket.engine.augment.opencv.OpenCvImages;
+import dev.musket.engine.testing.TinyProjects;
+import dev.musket.engine.testing.TinyProjects.Greys;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -50,33 +49,6 @@ final class TinyProject {
         image_folder: [data/images]
       """;
 
-  private static final String MODULE =
-      """
-      import dev.musket.engine.api.Architecture;
-      import dev.musket.engine.model.LayerGraph;
-      import dev.musket.engine.model.ModelBuilder;
-      import dev.musket.engine.model.Padding;
-
-      public class TinyNets {
-        @Architecture("TinyNet")
-        public static ModelBuilder tinyNet() {
-          return new ModelBuilder() {
-            @Override
-            public String addBackbone(LayerGraph g, String input) {
-              String x = g.conv("conv1", input, 4, 3, 2, Padding.SAME, true);
-              x = g.batchNorm("bn1", x, 1e-3, 0.99);
-              return g.relu("relu1", x);
-            }
-
-            @Override
-            public int minInputSize() {
-              return 8;
-            }
-          };
-        }
-      }
-      """;
-
   private TinyProject() {}
 
   /** Writes the project into {@code dir} with {@code perClass} images per class. */
@@ -85,33 +57,13 @@ final class TinyProject {
   }
 
   static Path create(Path dir, int perClass, String config) throws IOException {
-    Files.createDirectories(dir.resolve("modules"));
-    Files.writeString(dir.resolve("modules/TinyNets.java"), MODULE);
-    Random random = new Random(7);
-    for (String label : new String[] {"bright", "dark"}) {
-      Path folder = Files.createDirectories(dir.resolve("data/images/" + label));
-      for (int i = 0; i < perClass; i++) {
-        HwcImage image = new HwcImage(16, 16, 3, new byte[16 * 16 * 3]);
-        byte[] px = image.data();
-        for (int y = 0; y < 16; y++) {
-          boolean bright = label.equals("bright");
-          for (int x = 0; x < 16; x++) {
-            int v = (bright ? 150 : 100) + random.nextInt(60) - 30;
-            for (int c = 0; c < 3; c++) {
-              px[(y * 16 + x) * 3 + c] = (byte) v;
-            }
-          }
-        }
-        Files.write(folder.resolve(label + i + ".png"), OpenCvImages.encode(image, ".png"));
-      }
-    }
+    TinyProjects.writeModule(dir, TinyProjects.TINY_NET_WITH_BATCH_NORM);
+    TinyProjects.images(dir.resolve("data/images"), perClass, new Random(7), Greys.PLAIN);
     experiment(dir, NAME, config);
     return dir;
   }
 
   static Path experiment(Path project, String name, String config) throws IOException {
-    Path exp = Files.createDirectories(project.resolve("experiments").resolve(name));
-    Files.writeString(exp.resolve("config.yaml"), config);
-    return exp;
+    return TinyProjects.experiment(project, name, config);
   }
 }

@@ -2,9 +2,9 @@ package dev.musket.engine.train.lrfinder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.musket.engine.augment.HwcImage;
-import dev.musket.engine.augment.opencv.OpenCvImages;
 import dev.musket.engine.cli.MusketCli;
+import dev.musket.engine.testing.TinyProjects;
+import dev.musket.engine.testing.TinyProjects.Greys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,52 +50,12 @@ class LrFindEndToEndTest {
         image_folder: [data/images]
       """;
 
-  private static final String MODULE =
-      """
-      import dev.musket.engine.api.Architecture;
-      import dev.musket.engine.model.LayerGraph;
-      import dev.musket.engine.model.ModelBuilder;
-      import dev.musket.engine.model.Padding;
-
-      public class TinyNets {
-        @Architecture("TinyNet")
-        public static ModelBuilder tinyNet() {
-          return new ModelBuilder() {
-            @Override
-            public String addBackbone(LayerGraph g, String input) {
-              String x = g.conv("conv1", input, 4, 3, 2, Padding.SAME, true);
-              return g.relu("relu1", x);
-            }
-
-            @Override
-            public int minInputSize() {
-              return 8;
-            }
-          };
-        }
-      }
-      """;
-
   /** 16x16 grey images, bright or dark: separable after global pooling. */
   static Path project(Path dir, String config) throws IOException {
-    Files.createDirectories(dir.resolve("modules"));
-    Files.writeString(dir.resolve("modules/TinyNets.java"), MODULE);
-    Random random = new Random(11);
-    for (String label : new String[] {"bright", "dark"}) {
-      Path folder = Files.createDirectories(dir.resolve("data/images/" + label));
-      for (int i = 0; i < 12; i++) {
-        byte[] px = new byte[16 * 16 * 3];
-        for (int p = 0; p < 16 * 16; p++) {
-          int v = (label.equals("bright") ? 160 : 90) + random.nextInt(50) - 25;
-          px[3 * p] = px[3 * p + 1] = px[3 * p + 2] = (byte) v;
-        }
-        Files.write(
-            folder.resolve(label + i + ".png"),
-            OpenCvImages.encode(new HwcImage(16, 16, 3, px), ".png"));
-      }
-    }
-    Path exp = Files.createDirectories(dir.resolve("experiments/tiny"));
-    Files.writeString(exp.resolve("config.yaml"), config);
+    TinyProjects.writeModule(dir, TinyProjects.TINY_NET);
+    TinyProjects.images(
+        dir.resolve("data/images"), 12, new Random(11), new Greys(160, 90, 25, 0, 0));
+    TinyProjects.experiment(dir, "tiny", config);
     return dir;
   }
 
