@@ -32,4 +32,28 @@ public class FashionNets {
     x = g.batchNorm(name + "_bn", x, 1e-3, 0.99);
     return g.relu(name + "_relu", x);
   }
+
+  /**
+   * The PyTorch peer's small CNN ({@code shared/bench/peer_fashion.py}), layer for layer: three 3x3
+   * convolutions with bias (32, 64, 128), ReLU, max pooling after the first two; Musket's head
+   * (global average pooling, dense 10) is the peer's tail. For timing the engine against the peer.
+   */
+  @Architecture("PeerSmallCNN")
+  public static ModelBuilder peerSmallCnn() {
+    return new ModelBuilder() {
+      @Override
+      public String addBackbone(LayerGraph g, String input) {
+        String x = g.relu("conv1_relu", g.conv("conv1", input, 32, 3, 1, Padding.SAME, true));
+        x = g.maxPool("pool1", x, 2, 2, Padding.VALID);
+        x = g.relu("conv2_relu", g.conv("conv2", x, 64, 3, 1, Padding.SAME, true));
+        x = g.maxPool("pool2", x, 2, 2, Padding.VALID);
+        return g.relu("conv3_relu", g.conv("conv3", x, 128, 3, 1, Padding.SAME, true));
+      }
+
+      @Override
+      public int minInputSize() {
+        return 8;
+      }
+    };
+  }
 }

@@ -18,6 +18,7 @@ public final class FxPauseMonitor implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
   private volatile long longestNanos;
+  private volatile long longestPostedAtMillis;
   private volatile long pings;
   private final List<Long> waits = Collections.synchronizedList(new ArrayList<>());
 
@@ -35,7 +36,10 @@ public final class FxPauseMonitor implements AutoCloseable {
       try {
         ran.await(10, TimeUnit.SECONDS);
         long waited = System.nanoTime() - posted;
-        longestNanos = Math.max(longestNanos, waited);
+        if (waited > longestNanos) {
+          longestNanos = waited;
+          longestPostedAtMillis = System.currentTimeMillis() - waited / 1_000_000;
+        }
         waits.add(waited);
         pings++;
         Thread.sleep(1);
@@ -49,6 +53,11 @@ public final class FxPauseMonitor implements AutoCloseable {
   /** The longest wait seen so far, in milliseconds. */
   public double longestMillis() {
     return longestNanos / 1e6;
+  }
+
+  /** When the longest wait began (epoch milliseconds), to line it up with what the test did. */
+  public long longestPostedAtMillis() {
+    return longestPostedAtMillis;
   }
 
   /** The wait below which {@code fraction} of the pings ran, in milliseconds. */
