@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musket.engine.experiment.ExperimentFolder;
 import dev.musket.engine.experiment.MetricsCsvWriter;
-import java.io.ByteArrayOutputStream;
+import dev.musket.engine.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,25 +39,6 @@ class AnalyzeCommandTest {
       """;
 
   @TempDir Path project;
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = MusketCli.run(args);
-      return new Run(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   /**
    * An experiment with one metrics CSV per fold, written by the engine's own writer; per fold the
@@ -109,7 +88,7 @@ class AnalyzeCommandTest {
 
   @Test
   void writesExactlyTheTwoDifferingKeysSortedByValLossByDefault() throws IOException {
-    Run r = run("analyze", "--project", project.toString());
+    CliRun r = CliRun.of("analyze", "--project", project.toString());
 
     assertThat(r.exit()).isZero();
     assertThat(Files.readAllLines(project.resolve("report.csv")))
@@ -124,7 +103,7 @@ class AnalyzeCommandTest {
 
   @Test
   void printsAnAlignedTableWithOneLinePerExperiment() {
-    Run r = run("analyze", "--project", project.toString());
+    CliRun r = CliRun.of("analyze", "--project", project.toString());
 
     List<String> lines = r.out().lines().toList();
     assertThat(lines).hasSize(4);
@@ -149,8 +128,8 @@ class AnalyzeCommandTest {
   @Test
   void sortByAnAccuracyPutsTheLargestFirst(@TempDir Path out) throws IOException {
     Path csv = out.resolve("by-accuracy.csv");
-    Run r =
-        run(
+    CliRun r =
+        CliRun.of(
             "analyze",
             "--project",
             project.toString(),
@@ -168,8 +147,9 @@ class AnalyzeCommandTest {
 
   @Test
   void onlyMetricKeepsThatMetricAndSortsByIt() throws IOException {
-    Run r =
-        run("analyze", "--project", project.toString(), "--onlyMetric", "val_categorical_accuracy");
+    CliRun r =
+        CliRun.of(
+            "analyze", "--project", project.toString(), "--onlyMetric", "val_categorical_accuracy");
 
     assertThat(r.exit()).isZero();
     assertThat(Files.readAllLines(project.resolve("report.csv")))
@@ -182,8 +162,8 @@ class AnalyzeCommandTest {
 
   @Test
   void anExplicitSortByWinsOverOnlyMetric() throws IOException {
-    Run r =
-        run(
+    CliRun r =
+        CliRun.of(
             "analyze",
             "--project",
             project.toString(),
@@ -200,7 +180,7 @@ class AnalyzeCommandTest {
 
   @Test
   void aMetricNoExperimentHasIsAnErrorThatNamesTheKnownOnes() {
-    Run r = run("analyze", "--project", project.toString(), "--sortBy", "val_acc");
+    CliRun r = CliRun.of("analyze", "--project", project.toString(), "--sortBy", "val_acc");
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
@@ -211,7 +191,7 @@ class AnalyzeCommandTest {
 
   @Test
   void aProjectWithoutExperimentsFolderIsAnError(@TempDir Path empty) {
-    Run r = run("analyze", "--project", empty.toString());
+    CliRun r = CliRun.of("analyze", "--project", empty.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("has no experiments/ folder");
   }

@@ -2,13 +2,10 @@ package dev.musket.engine.train.lrfinder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.musket.engine.cli.MusketCli;
+import dev.musket.engine.testing.CliRun;
 import dev.musket.engine.testing.TinyProjects;
 import dev.musket.engine.testing.TinyProjects.Greys;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -78,25 +75,6 @@ class LrFindEndToEndTest {
     }
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run lrFind(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = MusketCli.run(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
   @Test
   void writesTheCsvAndBothPlotsAndPrintsTheSuggestionWithoutTouchingTheExperiment(@TempDir Path dir)
       throws IOException {
@@ -105,8 +83,8 @@ class LrFindEndToEndTest {
     Map<String, String> before = snapshot(experiment);
     Path out = dir.resolve("lr");
 
-    Run run =
-        lrFind(
+    CliRun run =
+        CliRun.of(
             "lr-find",
             "--project",
             project.toString(),
@@ -123,7 +101,7 @@ class LrFindEndToEndTest {
             "--out",
             out.toString());
 
-    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.exit()).as(run.err()).isZero();
     assertThat(snapshot(experiment)).isEqualTo(before);
     List<String> csv = Files.readAllLines(out.resolve("lrfinder.csv"));
     assertThat(csv.get(0)).isEqualTo("batch,lr,loss,smoothed_loss,loss_change");
@@ -160,8 +138,8 @@ class LrFindEndToEndTest {
     Map<String, String> before = snapshot(project.resolve("experiments"));
     Path out = dir.resolve("lr");
 
-    Run run =
-        lrFind(
+    CliRun run =
+        CliRun.of(
             "lr-find",
             "--project",
             project.toString(),
@@ -172,7 +150,7 @@ class LrFindEndToEndTest {
             "--out",
             out.toString());
 
-    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.exit()).as(run.err()).isZero();
     assertThat(Files.readAllLines(out.resolve("lrfinder.csv"))).hasSizeLessThanOrEqualTo(1 + 3);
     assertThat(snapshot(project.resolve("experiments"))).isEqualTo(before);
   }
@@ -181,8 +159,8 @@ class LrFindEndToEndTest {
   void aMissingDatasetFolderFailsWithAMessageNamingIt(@TempDir Path dir) throws IOException {
     Path project = project(dir.resolve("project"), CONFIG.replace("data/images", "data/missing"));
 
-    Run run =
-        lrFind(
+    CliRun run =
+        CliRun.of(
             "lr-find",
             "--project",
             project.toString(),
@@ -191,7 +169,7 @@ class LrFindEndToEndTest {
             "--out",
             dir.resolve("lr").toString());
 
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("data/missing");
     assertThat(dir.resolve("lr/lrfinder.csv")).doesNotExist();
   }
@@ -204,8 +182,8 @@ class LrFindEndToEndTest {
       Files.writeString(project.resolve("data/images/dark/dark" + i + ".png"), "not a png");
     }
 
-    Run run =
-        lrFind(
+    CliRun run =
+        CliRun.of(
             "lr-find",
             "--project",
             project.toString(),
@@ -216,7 +194,7 @@ class LrFindEndToEndTest {
             "--out",
             dir.resolve("lr").toString());
 
-    assertThat(run.code()).as(run.err()).isEqualTo(1);
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
     assertThat(run.err()).containsPattern("images/dark/dark[0-5]\\.png");
     assertThat(dir.resolve("lr/lrfinder.csv")).doesNotExist();
   }
@@ -225,8 +203,8 @@ class LrFindEndToEndTest {
   void anEndLrBelowTheStartIsRefused(@TempDir Path dir) throws IOException {
     Path project = project(dir.resolve("project"), CONFIG);
 
-    Run run =
-        lrFind(
+    CliRun run =
+        CliRun.of(
             "lr-find",
             "--project",
             project.toString(),
@@ -239,7 +217,7 @@ class LrFindEndToEndTest {
             "--out",
             dir.resolve("lr").toString());
 
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("end_lr must be a number above start_lr");
   }
 
@@ -247,8 +225,8 @@ class LrFindEndToEndTest {
   void theExperimentsOwnFolderIsRefusedAsOutput(@TempDir Path dir) throws IOException {
     Path project = project(dir.resolve("project"), CONFIG);
 
-    Run run =
-        lrFind(
+    CliRun run =
+        CliRun.of(
             "lr-find",
             "--project",
             project.toString(),
@@ -257,7 +235,7 @@ class LrFindEndToEndTest {
             "--out",
             project.resolve("experiments/tiny").toString());
 
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("is the experiment's own folder");
   }
 }
