@@ -57,8 +57,16 @@ class DatasetViewTest {
         });
 
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shownThumbnails().size() >= 6);
-    assertThat(shownThumbnails())
-        .allSatisfy(i -> assertThat(i.getImage().getWidth()).isEqualTo(48));
+    // the images read in one go on the FX thread: a cell may be refilled between two reads
+    List<javafx.scene.image.Image> images =
+        WaitForAsyncUtils.asyncFx(
+                () ->
+                    shownThumbnails().stream()
+                        .map(ImageView::getImage)
+                        .filter(java.util.Objects::nonNull)
+                        .toList())
+            .get(10, TimeUnit.SECONDS);
+    assertThat(images).isNotEmpty().allSatisfy(i -> assertThat(i.getWidth()).isEqualTo(48));
     assertThat(robot.lookup(".split-badge").queryAll()).isNotEmpty();
     BarChart<?, ?> chart = robot.lookup(".class-distribution").queryAs(BarChart.class);
     assertThat(chart.getData()).hasSize(5); // all, three validation folds, holdout
