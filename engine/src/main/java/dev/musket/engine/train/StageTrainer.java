@@ -215,16 +215,17 @@ final class StageTrainer {
       s.validationScores().update(s.network().output(false, data.getFeatures()), data.getLabels());
     }
     row.putAll(s.validationScores().values(true));
-    double lrBefore = s.learningRate().learningRate();
     for (TrainingCallback c : s.callbacks()) {
+      double lrBefore = s.learningRate().learningRate();
       c.onEpochEnd(epoch, row);
-    }
-    double lrAfter = s.learningRate().learningRate();
-    if (lrAfter != lrBefore) {
-      s.listener()
-          .onEvent(
-              new TrainingEvent.LearningRateChanged(
-                  s.experiment(), s.fold(), s.stage(), epoch, lrBefore, lrAfter, "callback"));
+      double lrAfter = s.learningRate().learningRate();
+      // one event per change: ReduceLROnPlateau reports its own (it was reported twice)
+      if (lrAfter != lrBefore && !c.reportsLearningRateChanges()) {
+        s.listener()
+            .onEvent(
+                new TrainingEvent.LearningRateChanged(
+                    s.experiment(), s.fold(), s.stage(), epoch, lrBefore, lrAfter, c.name()));
+      }
     }
     s.listener()
         .onEvent(new TrainingEvent.EpochEnded(s.experiment(), s.fold(), s.stage(), epoch, row));

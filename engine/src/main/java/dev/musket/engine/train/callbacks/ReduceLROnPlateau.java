@@ -136,4 +136,9 @@ public final class ReduceLROnPlateau implements TrainingCallback {
     wait = StateMaps.integer(state, "wait", wait);
     cooldownCounter = StateMaps.integer(state, "cooldownCounter", cooldownCounter);
   }
+
+  @Override
+  public boolean reportsLearningRateChanges() {
+    return true; // with its own name, old and new rate
+  }
 }

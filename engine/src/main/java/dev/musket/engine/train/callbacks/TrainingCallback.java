@@ -49,6 +49,14 @@ public interface TrainingCallback {
   default void onEpochEnd(int epoch, Map<String, Double> metrics) {}
 
   /**
+   * Whether this callback sends its own {@code LearningRateChanged} event when it changes the rate
+   * at an epoch's end; otherwise the trainer sends one in its name.
+   */
+  default boolean reportsLearningRateChanges() {
+    return false;
+  }
+
+  /**
    * Asked after every batch and every epoch: {@code true} ends the stage (Keras' stop_training).
    */
   default boolean shouldStop() {
