@@ -55,6 +55,8 @@ public final class YamlEditor extends BorderPane {
   private final ReadOnlyObjectWrapper<Analysis> lastAnalysis =
       new ReadOnlyObjectWrapper<>(this, "lastAnalysis");
   private final BooleanBinding dirty;
+  private final javafx.beans.property.StringProperty savedText =
+      new javafx.beans.property.SimpleStringProperty("");
   private final List<EditorComponent> components = new ArrayList<>();
   private final AsyncAnalysis analysis;
   private final FindReplaceBar findBar;
@@ -82,10 +84,11 @@ public final class YamlEditor extends BorderPane {
     getStyleClass().add(STYLE_CLASS);
     getStylesheets().add(YamlEditor.class.getResource("yaml-editor.css").toExternalForm());
     setCenter(new VirtualizedScrollPane<>(area));
+    // compared with the saved text, not the undo history: typing a key and deleting it again, or
+    // undoing back to the saved state, both leave the file clean
     dirty =
         Bindings.createBooleanBinding(
-            () -> !area.getUndoManager().isAtMarkedPosition(),
-            area.getUndoManager().atMarkedPositionProperty());
+            () -> !area.getText().equals(savedText.get()), area.textProperty(), savedText);
     analysis = new AsyncAnalysis(diagnostics, executor, this::showAnalysis);
     findBar = new FindReplaceBar();
     goToLineBar = new GoToLineBar();
@@ -123,7 +126,7 @@ public final class YamlEditor extends BorderPane {
   public void setText(String text) {
     area.replaceText(text);
     area.getUndoManager().forgetHistory();
-    area.getUndoManager().mark();
+    markClean();
     area.moveTo(0);
     area.showParagraphAtTop(0);
     analysis.analyzeNow();
@@ -137,6 +140,7 @@ public final class YamlEditor extends BorderPane {
   /** Records the current text as saved, so {@link #dirtyProperty()} becomes false. */
   public void markClean() {
     area.getUndoManager().mark();
+    savedText.set(area.getText());
   }
 
   /** True while the text differs from what was last loaded or marked clean (undo can clear it). */

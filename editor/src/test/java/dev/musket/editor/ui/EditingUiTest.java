@@ -40,6 +40,11 @@ class EditingUiTest extends EditorUiTest {
     waitUntil(() -> editor.getText().equals("lr: 0.15") && editor.isDirty());
     robot.interact(editor::markClean);
     assertThat(editor.isDirty()).isFalse();
+    // typing and deleting it again is back to the saved text: clean, though the undo history grew
+    robot.write("7");
+    waitUntil(editor::isDirty);
+    robot.type(KeyCode.BACK_SPACE);
+    waitUntil(() -> editor.getText().equals("lr: 0.15") && !editor.isDirty());
   }
 
   @Test
