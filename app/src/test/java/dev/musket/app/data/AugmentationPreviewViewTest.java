@@ -78,9 +78,17 @@ class AugmentationPreviewViewTest {
     Snapshots.save(stage.getScene(), "augmentation-preview-error.png");
   }
 
+  /** Read on the FX thread: the rows are replaced there while a test thread would walk them. */
   private List<Image> images() {
-    return robot.lookup(".preview-row .image-view").queryAllAs(ImageView.class).stream()
-        .map(ImageView::getImage)
-        .toList();
+    try {
+      return WaitForAsyncUtils.asyncFx(
+              () ->
+                  robot.lookup(".preview-row .image-view").queryAllAs(ImageView.class).stream()
+                      .map(ImageView::getImage)
+                      .toList())
+          .get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
