@@ -4,6 +4,7 @@ import dev.musket.engine.data.AugmentedBatchIterator;
 import dev.musket.engine.data.ImagePipeline;
 import dev.musket.engine.data.LoaderSettings;
 import dev.musket.engine.events.CancellationToken;
+import dev.musket.engine.util.Matrices;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,7 +72,7 @@ final class EnsembleRunner {
               sum = new float[out.length][items.indices().length][];
             }
             for (int o = 0; o < out.length; o++) {
-              float[][] p = out[o].toFloatMatrix();
+              float[][] p = Matrices.floatRows(out[o]);
               for (int i = 0; i < n; i++) {
                 float[] acc = sum[o][row + i];
                 if (acc == null) {

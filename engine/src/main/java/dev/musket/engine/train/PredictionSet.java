@@ -1,6 +1,7 @@
 package dev.musket.engine.train;
 
 import dev.musket.engine.events.CancellationToken;
+import dev.musket.engine.util.Matrices;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -32,8 +33,8 @@ record PredictionSet(float[][][] predictions, float[][][] targets) {
       MultiDataSet batch = data.next();
       INDArray[] out = network.output(false, batch.getFeatures());
       for (int h = 0; h < heads; h++) {
-        p.get(h).addAll(List.of(out[h].toFloatMatrix()));
-        t.get(h).addAll(List.of(batch.getLabels(h).toFloatMatrix()));
+        p.get(h).addAll(List.of(Matrices.floatRows(out[h])));
+        t.get(h).addAll(List.of(Matrices.floatRows(batch.getLabels(h))));
       }
     }
     float[][][] predictions = new float[heads][][];

@@ -1,5 +1,6 @@
 package dev.musket.engine.train.loss;
 
+import dev.musket.engine.util.Matrices;
 import java.util.Arrays;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
@@ -153,7 +154,7 @@ public abstract class KerasLoss implements ILossFunction {
     }
     INDArray output =
         readsActivatedOutput() ? activationFn.getActivation(preOutput.dup(), false) : preOutput;
-    return evaluate(labels.toDoubleMatrix(), output.toDoubleMatrix());
+    return evaluate(Matrices.doubleRows(labels), Matrices.doubleRows(output));
   }
 
   private double[] rowMask(INDArray mask, int rows) {

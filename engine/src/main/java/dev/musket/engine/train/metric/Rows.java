@@ -1,5 +1,6 @@
 package dev.musket.engine.train.metric;
 
+import dev.musket.engine.util.Matrices;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -10,13 +11,13 @@ final class Rows {
 
   static double[][] of(INDArray array) {
     if (array.rank() == 1) {
-      return array.reshape(array.length(), 1).toDoubleMatrix();
+      return Matrices.doubleRows(array.reshape(array.length(), 1));
     }
     if (array.rank() != 2) {
       throw new IllegalArgumentException(
           "metrics take 2-d arrays [batch, outputs]; got shape " + Arrays.toString(array.shape()));
     }
-    return array.toDoubleMatrix();
+    return Matrices.doubleRows(array);
   }
 
   static double[][] of(float[][] rows) {
