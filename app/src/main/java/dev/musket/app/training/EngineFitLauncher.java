@@ -3,10 +3,10 @@ package dev.musket.app.training;
 import dev.musket.engine.config.ExperimentLoader;
 import dev.musket.engine.events.CancellationToken;
 import dev.musket.engine.events.TrainingListener;
+import dev.musket.engine.experiment.ProjectExperiments;
 import dev.musket.engine.train.ExperimentRunner;
 import dev.musket.engine.train.FitOptions;
 import dev.musket.engine.train.FitResult;
-import dev.musket.engine.train.ProjectExperiments;
 import java.nio.file.Path;
 
 /**

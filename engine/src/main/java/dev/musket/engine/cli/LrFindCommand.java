@@ -4,7 +4,7 @@ import dev.musket.engine.config.ExperimentLoader;
 import dev.musket.engine.config.validate.Diagnostic;
 import dev.musket.engine.events.CancellationToken;
 import dev.musket.engine.events.TrainingCancelledException;
-import dev.musket.engine.train.ProjectExperiments;
+import dev.musket.engine.experiment.ProjectExperiments;
 import dev.musket.engine.train.lrfinder.LrFinder;
 import dev.musket.engine.train.lrfinder.LrFinderListener;
 import dev.musket.engine.train.lrfinder.LrFinderPoint;

@@ -1,6 +1,7 @@
 package dev.musket.engine.experiment;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,20 @@ public final class ProjectExperiments {
   /** The experiments a plain {@code musket fit} would run: those not completed. */
   public static List<Entry> notCompleted(Path project) throws IOException {
     return find(project).stream().filter(e -> !e.folder().isCompleted()).toList();
+  }
+
+  /** Every experiment's name, sorted; empty when the project has no experiments folder. */
+  public static List<String> names(Path project) {
+    try {
+      return find(project).stream().map(Entry::name).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The config file of the experiment named {@code name} (which need not exist yet). */
+  public static Path configOf(Path project, String name) {
+    return project.resolve("experiments").resolve(name).resolve(ExperimentFolder.CONFIG);
   }
 
   private static String nameOf(Path root, Path dir) {

@@ -28,6 +28,10 @@ class ProjectExperimentsTest {
     var names = ProjectExperiments.find(project).stream().map(ProjectExperiments.Entry::name);
 
     assertThat(names).containsExactly("b06", "group/exp01");
+    // fit and lr-find list the same names (a snapshot's copy is not an experiment to train)
+    assertThat(ProjectExperiments.names(project)).containsExactly("b06", "group/exp01");
+    assertThat(ProjectExperiments.configOf(project, "group/exp01"))
+        .isEqualTo(project.resolve("experiments/group/exp01/config.yaml"));
   }
 
   @Test

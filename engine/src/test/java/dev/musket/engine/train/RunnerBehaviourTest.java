@@ -8,6 +8,7 @@ import dev.musket.engine.config.ExperimentLoader;
 import dev.musket.engine.events.CancellationToken;
 import dev.musket.engine.events.TrainingEvent;
 import dev.musket.engine.experiment.ExperimentFolder;
+import dev.musket.engine.experiment.ProjectExperiments;
 import dev.musket.engine.experiment.SummaryStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
