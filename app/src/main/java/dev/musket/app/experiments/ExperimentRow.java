@@ -1,5 +1,6 @@
 package dev.musket.app.experiments;
 
+import dev.musket.app.state.ExperimentStatus;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.musket.app.experiments;
 
+import dev.musket.app.state.ExperimentStatus;
 import dev.musket.engine.analysis.ExperimentAnalysis;
 import dev.musket.engine.analysis.ProjectAnalyzer;
 import dev.musket.engine.config.schema.PropertySpec;

@@ -1,5 +1,6 @@
 package dev.musket.app.experiments;
 
+import dev.musket.app.state.ExperimentStatus;
 import dev.musket.app.state.WorkbenchState;
 import dev.musket.app.task.LatestRequest;
 import dev.musket.app.task.TaskExecutor;

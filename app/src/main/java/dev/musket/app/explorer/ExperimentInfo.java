@@ -1,5 +1,6 @@
 package dev.musket.app.explorer;
 
+import dev.musket.app.state.ExperimentStatus;
 import java.nio.file.Path;
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
 package dev.musket.app.explorer;
 
+import dev.musket.app.state.ExperimentStatus;
 import dev.musket.app.state.WorkbenchState;
 import dev.musket.app.task.TaskExecutor;
 import java.nio.file.Path;

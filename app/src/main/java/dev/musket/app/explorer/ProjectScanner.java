@@ -1,5 +1,6 @@
 package dev.musket.app.explorer;
 
+import dev.musket.app.state.ExperimentStatus;
 import dev.musket.engine.experiment.ExperimentFolder;
 import dev.musket.engine.experiment.ExperimentScore;
 import dev.musket.engine.experiment.ProjectExperiments;

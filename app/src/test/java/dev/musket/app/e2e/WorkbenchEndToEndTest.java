@@ -3,11 +3,11 @@ package dev.musket.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musket.app.experiments.ExperimentRow;
-import dev.musket.app.experiments.ExperimentStatus;
 import dev.musket.app.lrfinder.LrFinderView;
 import dev.musket.app.shell.Features;
 import dev.musket.app.shell.WorkbenchSettings;
 import dev.musket.app.shell.WorkbenchWindow;
+import dev.musket.app.state.ExperimentStatus;
 import dev.musket.app.task.FxTaskExecutor;
 import dev.musket.app.theme.Theme;
 import dev.musket.app.training.TrainingChartView;

@@ -3,6 +3,7 @@ package dev.musket.app.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.musket.app.state.ExperimentStatus;
 import dev.musket.app.state.WorkbenchState;
 import dev.musket.app.task.DirectTaskExecutor;
 import dev.musket.engine.experiment.ExperimentFolder;
@@ -168,12 +169,12 @@ class ExperimentsViewModelTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("baseline", ExperimentStatus.COMPLETED),
             org.assertj.core.groups.Tuple.tuple("deeper", ExperimentStatus.COMPLETED),
-            org.assertj.core.groups.Tuple.tuple("elsewhere", ExperimentStatus.RUNNING),
+            org.assertj.core.groups.Tuple.tuple("elsewhere", ExperimentStatus.INTERRUPTED),
             org.assertj.core.groups.Tuple.tuple("fresh", ExperimentStatus.NEW),
             org.assertj.core.groups.Tuple.tuple("group/fast", ExperimentStatus.FAILED),
             org.assertj.core.groups.Tuple.tuple("stopped", ExperimentStatus.CANCELLED),
             org.assertj.core.groups.Tuple.tuple("training", ExperimentStatus.RUNNING));
-    assertThat(vm.messageProperty().get()).isEqualTo("7 experiments, 2 running");
+    assertThat(vm.messageProperty().get()).isEqualTo("7 experiments, 1 running");
 
     // the run ends: the workbench forgets it and bumps the revision; the table follows
     ExperimentsFixture.complete(ExperimentFolder.of(project.resolve("experiments/training")), 0.5);

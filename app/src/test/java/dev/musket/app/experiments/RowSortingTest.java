@@ -2,6 +2,7 @@ package dev.musket.app.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musket.app.state.ExperimentStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.musket.app.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.musket.app.state.ExperimentStatus;
 import dev.musket.app.state.LogLine;
 import dev.musket.app.state.WorkbenchState;
 import dev.musket.app.task.DirectTaskExecutor;

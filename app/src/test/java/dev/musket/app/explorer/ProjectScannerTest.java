@@ -3,6 +3,7 @@ package dev.musket.app.explorer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.musket.app.state.ExperimentStatus;
 import dev.musket.engine.experiment.ExperimentFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
