@@ -9,6 +9,8 @@ import java.util.List;
  * Musket's {@code crops: N}: each image is resized to the config's {@code shape} and cut into N x N
  * cells, each cell an item of its own with the image's targets (the model input is then shape / N).
  * Item {@code i} is cell {@code i % N^2} of base item {@code i / N^2}, in row-major cell order.
+ * Splits are planned over the base images, so all cells of an image share their fold and holdout
+ * ({@code ExperimentSplits}).
  */
 public final class CroppedDataSet implements DataSet {
   private final DataSet base;

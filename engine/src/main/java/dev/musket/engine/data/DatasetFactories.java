@@ -90,7 +90,7 @@ public final class DatasetFactories {
               datasetNode.path(),
               datasetNode.position(),
               "a dataset is one {factory: arguments} entry, e.g. {image_folder: [data/images]}"));
-      return new DatasetBuild(Optional.empty(), problems, 0);
+      return new DatasetBuild(Optional.empty(), problems);
     }
     ConfigNode.Entry entry = map.entries().get(0);
     Registered reg = factories.get(entry.key());
@@ -104,27 +104,27 @@ public final class DatasetFactories {
                   + entry.key()
                   + "'; known: "
                   + String.join(", ", factories.keySet())));
-      return new DatasetBuild(Optional.empty(), problems, 0);
+      return new DatasetBuild(Optional.empty(), problems);
     }
     DatasetArgs args =
         new DatasetArgs(entry.key(), entry.value(), reg.positional(), projectDir, problems);
     args.checkKnown(reg.known());
     if (args.hasErrors()) {
-      return new DatasetBuild(Optional.empty(), problems, 0);
+      return new DatasetBuild(Optional.empty(), problems);
     }
     try {
       DataSet ds = reg.factory().create(args);
       if (args.hasErrors()) {
-        return new DatasetBuild(Optional.empty(), problems, 0);
+        return new DatasetBuild(Optional.empty(), problems);
       }
       if (args.bool("skip_bad_images", false)) {
         ScreenedDataSet screened = ScreenedDataSet.screen(ds);
-        return new DatasetBuild(Optional.of(screened), problems, screened.skipped().size());
+        return new DatasetBuild(Optional.of(screened), problems, Optional.of(screened.skipped()));
       }
-      return new DatasetBuild(Optional.of(ds), problems, 0);
+      return new DatasetBuild(Optional.of(ds), problems);
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       args.reportHere(entry.key() + ": " + e.getMessage());
-      return new DatasetBuild(Optional.empty(), problems, 0);
+      return new DatasetBuild(Optional.empty(), problems);
     }
   }
 

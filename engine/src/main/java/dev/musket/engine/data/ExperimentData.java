@@ -17,9 +17,11 @@ import java.util.Optional;
  * is set) and the image pipeline (transforms, resize, augmentation), or the diagnostics that stop
  * it.
  *
- * @param skippedImages bad images dropped because of {@code skip_bad_images} (for the summary)
+ * @param skipped bad images dropped because of {@code skip_bad_images: true} (for the summary);
+ *     empty when the source was not screened
  */
-public record ExperimentData(DataSet dataSet, ImagePipeline pipeline, int skippedImages) {
+public record ExperimentData(
+    DataSet dataSet, ImagePipeline pipeline, Optional<List<SkippedImage>> skipped) {
 
   /**
    * A loader over some of the items (a fold's training or validation indices, after negatives);
@@ -57,8 +59,7 @@ public record ExperimentData(DataSet dataSet, ImagePipeline pipeline, int skippe
                   cfg.file(),
                   "dataset",
                   dev.musket.engine.config.SourcePosition.START,
-                  "the experiment has no dataset: add e.g. dataset: {image_folder: [data/images]}")),
-          0);
+                  "the experiment has no dataset: add e.g. dataset: {image_folder: [data/images]}")));
     }
     List<Diagnostic> problems = new ArrayList<>();
     DatasetFactories factories = DatasetFactories.builtIn();
@@ -69,7 +70,7 @@ public record ExperimentData(DataSet dataSet, ImagePipeline pipeline, int skippe
     }
     DatasetBuild ds = factories.create(dsNode.get(), projectDir);
     problems.addAll(ds.diagnostics());
-    return new DatasetBuild(ds.dataSet(), problems, ds.skippedImages());
+    return new DatasetBuild(ds.dataSet(), problems, ds.skipped());
   }
 
   /** The data of {@code cfg} around a dataset made by {@link #dataset}: crops and the pipeline. */
@@ -98,7 +99,6 @@ public record ExperimentData(DataSet dataSet, ImagePipeline pipeline, int skippe
             cfg.data().manualResize(),
             cfg.data().transforms().isEmpty() ? ImagePipeline.NONE : tr.orThrow(),
             cfg.data().augmentation().isEmpty() ? ImagePipeline.NONE : aug.orThrow());
-    return new Build(
-        Optional.of(new ExperimentData(dataSet, pipeline, ds.skippedImages())), problems);
+    return new Build(Optional.of(new ExperimentData(dataSet, pipeline, ds.skipped())), problems);
   }
 }

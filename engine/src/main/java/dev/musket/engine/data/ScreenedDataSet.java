@@ -1,6 +1,7 @@
 package dev.musket.engine.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -11,16 +12,17 @@ import org.slf4j.LoggerFactory;
  * is logged as a warning and counted, and the rest are served under new, contiguous indices.
  *
  * <p>Why up front: a bad file found mid-epoch would change the dataset's size under the splitter;
- * screening first keeps folds stable and gives the summary an exact count.
+ * screening first keeps folds stable and gives the summary an exact count. A predefined holdout or
+ * folds of the source are kept, renumbered to the new indices.
  */
 public final class ScreenedDataSet implements DataSet {
   private static final Logger LOG = LoggerFactory.getLogger(ScreenedDataSet.class);
 
   private final DataSet base;
   private final int[] kept;
-  private final List<BadImageException> skipped;
+  private final List<SkippedImage> skipped;
 
-  private ScreenedDataSet(DataSet base, int[] kept, List<BadImageException> skipped) {
+  private ScreenedDataSet(DataSet base, int[] kept, List<SkippedImage> skipped) {
     this.base = base;
     this.kept = kept;
     this.skipped = List.copyOf(skipped);
@@ -28,14 +30,15 @@ public final class ScreenedDataSet implements DataSet {
 
   public static ScreenedDataSet screen(DataSet base) {
     List<Integer> ok = new ArrayList<>();
-    List<BadImageException> bad = new ArrayList<>();
+    List<SkippedImage> bad = new ArrayList<>();
     for (int i = 0; i < base.size(); i++) {
       try {
         base.item(i);
         ok.add(i);
       } catch (BadImageException e) {
+        // the message names the file and the dataset index
         LOG.warn("skipping bad image: {}", e.getMessage());
-        bad.add(e);
+        bad.add(new SkippedImage(i, base.id(i), e.file(), e.getMessage()));
       }
     }
     if (!bad.isEmpty()) {
@@ -45,7 +48,7 @@ public final class ScreenedDataSet implements DataSet {
   }
 
   /** The images that were dropped, each naming its file and original index. */
-  public List<BadImageException> skipped() {
+  public List<SkippedImage> skipped() {
     return skipped;
   }
 
@@ -86,6 +89,19 @@ public final class ScreenedDataSet implements DataSet {
 
   @Override
   public Optional<List<int[]>> predefinedFolds() {
-    return Optional.empty();
+    return base.predefinedFolds().map(folds -> folds.stream().map(this::renumber).toList());
+  }
+
+  @Override
+  public Optional<int[]> predefinedHoldout() {
+    return base.predefinedHoldout().map(this::renumber);
+  }
+
+  /** Base indices as indices of this dataset; the dropped ones are left out. */
+  private int[] renumber(int[] baseIndices) {
+    return Arrays.stream(baseIndices)
+        .map(i -> Arrays.binarySearch(kept, i))
+        .filter(i -> i >= 0)
+        .toArray();
   }
 }

@@ -8,18 +8,30 @@ import java.util.TreeMap;
 /**
  * The content of a completed experiment's {@code summary.yaml}, as Musket's {@code generateReports}
  * wrote it: {@code completed: true}, the config's file name, the subsample, the folds trained, one
- * {@link MetricsSummary} per stage and one for all stages together.
+ * {@link MetricsSummary} per stage and one for all stages together; with {@code skip_bad_images},
+ * also the images the run dropped ({@link SkippedImages}).
  */
 public record ExperimentSummary(
     String cfgName,
     double subsample,
     List<Integer> folds,
     List<MetricsSummary> stages,
-    MetricsSummary allStages) {
+    MetricsSummary allStages,
+    SkippedImages skipped) {
 
   public ExperimentSummary {
     folds = List.copyOf(folds);
     stages = List.copyOf(stages);
+  }
+
+  /** A summary of a run whose dataset was not screened for bad images. */
+  public ExperimentSummary(
+      String cfgName,
+      double subsample,
+      List<Integer> folds,
+      List<MetricsSummary> stages,
+      MetricsSummary allStages) {
+    this(cfgName, subsample, folds, stages, allStages, SkippedImages.NOT_SCREENED);
   }
 
   Map<String, Object> toYaml() {
@@ -32,6 +44,10 @@ public record ExperimentSummary(
     stages.forEach(s -> st.add(s.toYaml()));
     m.put("stages", st);
     m.put("allStages", allStages.toYaml());
+    if (skipped.screened()) {
+      m.put(SkippedImages.COUNT_KEY, skipped.count());
+      m.put(SkippedImages.IDS_KEY, skipped.ids());
+    }
     return m;
   }
 
@@ -46,11 +62,16 @@ public record ExperimentSummary(
           s -> stages.add(MetricsSummary.fromYaml(s instanceof Map<?, ?> sm ? sm : Map.of())));
     }
     Object all = m.get("allStages");
+    SkippedImages skipped = SkippedImages.NOT_SCREENED;
+    if (m.get(SkippedImages.IDS_KEY) instanceof List<?> ids) {
+      skipped = new SkippedImages(true, ids.stream().map(String::valueOf).toList());
+    }
     return new ExperimentSummary(
         java.util.Objects.toString(m.get("cfgName"), ExperimentFolder.CONFIG),
         m.get("subsample") instanceof Number n ? n.doubleValue() : 1.0,
         folds,
         stages,
-        MetricsSummary.fromYaml(all instanceof Map<?, ?> am ? am : Map.of()));
+        MetricsSummary.fromYaml(all instanceof Map<?, ?> am ? am : Map.of()),
+        skipped);
   }
 }

@@ -4,9 +4,11 @@ import dev.musket.engine.config.ExperimentConfig;
 import dev.musket.engine.config.StageConfig;
 import dev.musket.engine.config.validate.Diagnostic;
 import dev.musket.engine.data.AugmentedBatchIterator;
+import dev.musket.engine.data.BadImageException;
 import dev.musket.engine.data.DataSet;
 import dev.musket.engine.data.ExperimentData;
 import dev.musket.engine.data.LoaderSettings;
+import dev.musket.engine.data.SkippedImage;
 import dev.musket.engine.data.split.ExperimentSplits;
 import dev.musket.engine.data.split.Negatives;
 import dev.musket.engine.data.split.Split;
@@ -20,6 +22,7 @@ import dev.musket.engine.experiment.ExperimentFolder;
 import dev.musket.engine.experiment.ExperimentSummary;
 import dev.musket.engine.experiment.MetricsCsvLogger;
 import dev.musket.engine.experiment.ResumePlanner;
+import dev.musket.engine.experiment.SkippedImages;
 import dev.musket.engine.experiment.StagePlan;
 import dev.musket.engine.model.ModelRegistry;
 import dev.musket.engine.model.PretrainedWeights;
@@ -141,8 +144,9 @@ public final class ExperimentRunner {
       LOG.error("{}: training failed", name, e);
       quietly(() -> folder.markFailed(List.of(e)));
       quietly(folder::clearInProgress);
-      listener.onEvent(new TrainingEvent.RunFailed(name, String.valueOf(e), trace(e)));
-      return new FitResult(FitResult.Outcome.FAILED, List.<Diagnostic>of(), String.valueOf(e));
+      String error = describe(e);
+      listener.onEvent(new TrainingEvent.RunFailed(name, error, trace(e)));
+      return new FitResult(FitResult.Outcome.FAILED, List.<Diagnostic>of(), error);
     }
   }
 
@@ -347,11 +351,19 @@ public final class ExperimentRunner {
                   open.add(it);
                   return it;
                 },
-                holdout);
+                holdout,
+                skippedImages(data));
       } finally {
         open.forEach(AugmentedBatchIterator::close);
       }
     }
+  }
+
+  /** What the summary says of the images {@code skip_bad_images} dropped. */
+  private static SkippedImages skippedImages(ExperimentData data) {
+    return data.skipped()
+        .map(list -> new SkippedImages(true, list.stream().map(SkippedImage::id).toList()))
+        .orElse(SkippedImages.NOT_SCREENED);
   }
 
   private interface IoAction {
@@ -364,6 +376,18 @@ public final class ExperimentRunner {
     } catch (Exception e) {
       LOG.warn("Could not update the experiment folder", e);
     }
+  }
+
+  /** The failure as the user reads it; a bad image also says how to get past it. */
+  static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BadImageException bad) {
+        return bad.getMessage()
+            + "; fix or remove the file, or add skip_bad_images: true to the dataset to train"
+            + " without such files";
+      }
+    }
+    return String.valueOf(e);
   }
 
   private static String trace(Throwable t) {

@@ -6,6 +6,7 @@ import dev.musket.engine.events.CancellationToken;
 import dev.musket.engine.experiment.ExperimentFolder;
 import dev.musket.engine.experiment.ExperimentSummary;
 import dev.musket.engine.experiment.MetricsSummary;
+import dev.musket.engine.experiment.SkippedImages;
 import dev.musket.engine.train.metric.MetricScope;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,10 @@ import org.slf4j.LoggerFactory;
  *       the folds as mean/max/min/std; with a holdout, {@code <metric>_holdout} on the holdout,
  *       predicted by the ensemble (mean) of the folds;
  *   <li>{@code allStages}: the same with each fold's predictions averaged over its stages, and on
- *       the holdout over all folds and stages.
+ *       the holdout over all folds and stages;
+ *   <li>with {@code skip_bad_images: true}, {@code skippedImages} (how many images the run dropped)
+ *       and {@code skippedImageIds} (which), so a run that trained on fewer images than the source
+ *       lists says so where its results are.
  * </ul>
  *
  * Metrics are evaluated as Musket's summaries did (predictions thresholded at 0.5 unless the metric
@@ -58,11 +62,13 @@ final class SummaryReport {
   /**
    * @param validation the validation iterator of a fold
    * @param holdout the holdout iterator, or {@code null} without a holdout
+   * @param skipped the bad images the dataset dropped
    */
   ExperimentSummary build(
       List<Integer> folds,
       IntFunction<MultiDataSetIterator> validation,
-      MultiDataSetIterator holdout)
+      MultiDataSetIterator holdout,
+      SkippedImages skipped)
       throws IOException {
     int stages = cfg.training().stages().size();
     Map<Integer, List<PredictionSet>> validationByFold = new TreeMap<>();
@@ -103,7 +109,8 @@ final class SummaryReport {
         1.0,
         folds,
         stageSummaries,
-        MetricsSummary.fromFoldValues(allPerFold, allHoldout));
+        MetricsSummary.fromFoldValues(allPerFold, allHoldout),
+        skipped);
   }
 
   private Map<String, Double> score(PredictionSet set, StageConfig stage) {

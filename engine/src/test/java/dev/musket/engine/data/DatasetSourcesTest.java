@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,9 +169,60 @@ class DatasetSourcesTest {
     write(dir.resolve("d/c/c.png"), solid(2, 2, 3, 3));
     DatasetBuild b = factories.create(yaml("image_folder: {path: d, skip_bad_images: true}"), dir);
     assertThat(b.skippedImages()).isEqualTo(1);
+    SkippedImage bad = b.skipped().orElseThrow().get(0);
+    assertThat(bad.id()).isEqualTo("c/b.png");
+    assertThat(bad.index()).isEqualTo(1);
+    assertThat(bad.file()).hasFileName("b.png");
     DataSet ds = b.dataSet().orElseThrow();
     assertThat(ds.size()).isEqualTo(2);
     assertThat(ds.id(1)).isEqualTo("c/c.png");
+  }
+
+  @Test
+  void withoutSkipBadImagesNothingIsScreened() throws IOException {
+    write(dir.resolve("d/c/a.png"), solid(2, 2, 3, 1));
+    assertThat(factories.create(yaml("image_folder: [d]"), dir).skipped()).isEmpty();
+    assertThat(
+            factories.create(yaml("image_folder: {path: d, skip_bad_images: true}"), dir).skipped())
+        .contains(List.of());
+  }
+
+  @Test
+  void skipBadImagesKeepsASourcesPredefinedHoldoutRenumbered() throws IOException {
+    writeIdx(dir.resolve("a3"), dir.resolve("a1"), false);
+    writeIdx(dir.resolve("b3"), dir.resolve("b1"), false);
+    DataSet idx =
+        create(
+            "idx: {images: a3, labels: a1, holdout_images: b3, holdout_labels: b1,"
+                + " skip_bad_images: true}");
+    assertThat(idx.predefinedHoldout())
+        .hasValueSatisfying(h -> assertThat(h).containsExactly(3, 4, 5));
+
+    // item 1 is bad: the holdout {3, 4} of the source is {2, 3} once it is dropped
+    DataSet source =
+        new FileImageDataSet(
+            IntStream.range(0, 5)
+                .mapToObj(
+                    i -> {
+                      Path f = dir.resolve("h" + i + ".png");
+                      return new FileImageDataSet.Entry("h" + i, f, new float[][] {{1}});
+                    })
+                .toList(),
+            List.of(List.of("x"))) {
+          @Override
+          public Optional<int[]> predefinedHoldout() {
+            return Optional.of(new int[] {3, 4});
+          }
+        };
+    for (int i = 0; i < 5; i++) {
+      if (i != 1) {
+        write(dir.resolve("h" + i + ".png"), solid(2, 2, 3, i));
+      }
+    }
+    ScreenedDataSet screened = ScreenedDataSet.screen(source);
+    assertThat(screened.size()).isEqualTo(4);
+    assertThat(screened.predefinedHoldout())
+        .hasValueSatisfying(h -> assertThat(h).containsExactly(2, 3));
   }
 
   @Test

@@ -35,5 +35,13 @@ class CropsPredictionTest {
     }
     assertThat(new dev.musket.engine.evaluate.Evaluator(3).evaluate(p).items()).isEqualTo(6);
     assertThat(List.of(p.classNames().get(0))).containsExactly(List.of("bright", "dark"));
+
+    // the holdout and the validation set are whole images (their cells were never trained on):
+    // 16 images, testSplit 0.25 -> 4 held out; validationSplit 0.2 of the other 12 -> 3
+    Predictions holdout = predictor.predict(PredictionRequest.of(new PredictionSource.Holdout()));
+    Predictions validation =
+        predictor.predict(PredictionRequest.of(new PredictionSource.Validation(0)));
+    assertThat(holdout.ids()).hasSize(4).doesNotHaveDuplicates().noneMatch(id -> id.contains("#"));
+    assertThat(validation.ids()).hasSize(3).doesNotContainAnyElementsOf(holdout.ids());
   }
 }

@@ -1,5 +1,6 @@
 package dev.musket.engine.data.split;
 
+import dev.musket.engine.data.CroppedDataSet;
 import dev.musket.engine.data.DataSet;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,6 +17,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why reuse: a rerun, a resumed run or a later {@code predict} must validate each fold's model
  * on exactly the items it never trained on, even if a seed default changes.
+ *
+ * <p>With {@code crops} ({@link CroppedDataSet}) the images are split, not their cells: the split
+ * files index images, and each image's cells then go wherever the image went. Why: cells of one
+ * image are near copies of each other, so a fold validating on cells whose siblings it trained on
+ * (or a holdout sharing images with the folds) would report an optimistic score.
  *
  * @param holdout {@code train} = everything folds are drawn from; {@code heldOut} = the holdout
  *     (empty when {@code testSplit} is 0)
@@ -41,6 +47,9 @@ public record ExperimentSplits(Split holdout, List<Split> folds) {
 
   private static ExperimentSplits plan(DataSet ds, SplitSettings s, Path configFile, boolean write)
       throws IOException {
+    if (ds instanceof CroppedDataSet cropped) {
+      return plan(cropped.base(), s, configFile, write).toCells(cropped.cellsPerImage());
+    }
     int n = ds.size();
     Split holdout = holdout(ds, s, configFile, n, write);
     List<Split> folds = folds(ds, s, configFile, holdout.train(), write);
@@ -108,6 +117,15 @@ public record ExperimentSplits(Split holdout, List<Split> folds) {
       SplitFiles.writeFolds(file, folds);
     }
     return folds;
+  }
+
+  /**
+   * These splits of whole images as splits of their cells: image {@code i} becomes items {@code i *
+   * cells .. i * cells + cells - 1} ({@link CroppedDataSet}'s numbering), in the same part.
+   */
+  ExperimentSplits toCells(int cells) {
+    return new ExperimentSplits(
+        holdout.toCells(cells), folds.stream().map(f -> f.toCells(cells)).toList());
   }
 
   /** Whether train + held-out are exactly {@code universe} (sorted), with no overlap. */

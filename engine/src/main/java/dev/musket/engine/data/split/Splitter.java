@@ -3,23 +3,25 @@ package dev.musket.engine.data.split;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
 import java.util.function.IntUnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Computes holdout and k-fold splits as Musket does: a shuffled holdout fraction first, then k
  * folds (optionally stratified) over the rest, or one train/validation split when {@code
  * folds_count} is 1.
  *
- * <p>The holdout, the k folds and the single validation split shuffle exactly as scikit-learn's
- * {@code train_test_split} / {@code KFold(shuffle=True, random_state)} do with numpy's generator
- * ({@link NumpyRandomState}), so a project ported from Python Musket gets the same folds (for a
- * holdout-free dataset, where Musket's fold positions are dataset indices). Stratified folds use
- * their own round-robin dealing, seeded but not scikit-learn's.
+ * <p>Each is index for index scikit-learn's (checked against fixtures written by scikit-learn
+ * 1.2.1): the holdout and the single validation split are {@code train_test_split(shuffle=True,
+ * random_state)}, the folds {@code KFold(k, shuffle=True, random_state)} or, stratified, {@code
+ * StratifiedKFold} with its algorithm of version 0.22 and later ({@link StratifiedFolds}), all on
+ * numpy's generator ({@link NumpyRandomState}). So a project ported from Python Musket gets the
+ * same folds (for a holdout-free dataset, where Musket's fold positions are dataset indices).
  */
 public final class Splitter {
+  private static final Logger LOG = LoggerFactory.getLogger(Splitter.class);
+
   private Splitter() {}
 
   /** Holds out {@code ceil(n * testSplit)} shuffled items (as sklearn's train_test_split). */
@@ -30,9 +32,10 @@ public final class Splitter {
   }
 
   /**
-   * Folds over {@code indices}: each fold's held-out part is its validation set. With {@code
-   * stratified}, each class is shuffled and dealt round-robin so every fold gets its share; class
-   * of an item comes from {@code classOf}.
+   * Folds over {@code indices}: each fold's held-out part is its validation set. scikit-learn
+   * splits positions 0..n-1 of {@code indices}; the folds name the items at those positions. With
+   * {@code stratified}, the class of an item comes from {@code classOf} (a class with fewer members
+   * than k is allowed, with a warning, as in scikit-learn).
    */
   public static List<Split> folds(
       int[] indices, int k, long seed, boolean stratified, IntUnaryOperator classOf) {
@@ -45,18 +48,21 @@ public final class Splitter {
       buckets.add(new ArrayList<>());
     }
     if (stratified) {
-      Map<Integer, List<Integer>> byClass = new TreeMap<>();
-      for (int i : indices) {
-        byClass.computeIfAbsent(classOf.applyAsInt(i), c -> new ArrayList<>()).add(i);
+      int[] classes = new int[indices.length];
+      for (int i = 0; i < classes.length; i++) {
+        classes[i] = classOf.applyAsInt(indices[i]);
       }
-      Random random = new Random(seed);
-      int next = 0;
-      for (List<Integer> members : byClass.values()) {
-        java.util.Collections.shuffle(members, random);
-        for (int i : members) {
-          buckets.get(next).add(i);
-          next = (next + 1) % k;
-        }
+      int[] foldOf = StratifiedFolds.testFolds(classes, k, seed);
+      int smallest = StratifiedFolds.smallestClass(classes);
+      if (smallest < k) {
+        LOG.warn(
+            "the least populated class has only {} member(s), fewer than folds_count {}: some"
+                + " folds validate on none of it",
+            smallest,
+            k);
+      }
+      for (int i = 0; i < indices.length; i++) {
+        buckets.get(foldOf[i]).add(indices[i]);
       }
     } else {
       int[] positions = new NumpyRandomState(seed).permutation(indices.length);
