@@ -31,7 +31,6 @@ import dev.musket.engine.train.callbacks.TimeLimit;
 import dev.musket.engine.train.callbacks.TrainingCallback;
 import dev.musket.engine.train.loss.LossRegistry;
 import dev.musket.engine.train.metric.MetricRegistry;
-import dev.musket.engine.train.metric.MetricScope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -213,7 +212,7 @@ public final class ExperimentRunner {
     private StageTrainer.Ending trainStage(int fold, int stage, TimeLimit time) throws IOException {
       StageConfig st = cfg.training().stages().get(stage);
       double lr = StageNetworks.stageLr(cfg, stage);
-      String pm = cfg.training().primaryMetric();
+      String pm = scoring.schedule(cfg).primaryMonitor();
       BestCheckpointPolicy checkpoint =
           new BestCheckpointPolicy(pm, cfg.training().primaryMetricMode());
       StagePlan plan =
@@ -285,8 +284,8 @@ public final class ExperimentRunner {
                     new NetworkLearningRate(network, lr),
                     trainData,
                     validationData,
-                    scoring.scores(cfg, st, MetricScope.TRAINING, false),
-                    scoring.scores(cfg, st, MetricScope.VALIDATION, false),
+                    scoring.training(cfg, st),
+                    scoring.validation(cfg, st),
                     callbacks,
                     checkpoint,
                     state,
