@@ -83,7 +83,7 @@ public final class ExperimentRunner {
       TrainingListener listener,
       CancellationToken token) {
     ExperimentFolder folder = new ExperimentFolder(cfg.file());
-    ExperimentData.Build build = ExperimentData.from(cfg, projectDir);
+    ExperimentData.Build build = ExperimentData.forTraining(cfg, projectDir);
     if (build.data().isEmpty()) {
       return new FitResult(FitResult.Outcome.INVALID, build.diagnostics(), null);
     }
@@ -254,9 +254,12 @@ public final class ExperimentRunner {
         network = networks.build(cfg, stage, previous(fold, stage), projectDir);
       }
       Split split = splits.folds().get(fold);
-      DataSet ds = data.dataSet();
-      int[] train = negatives(st.negatives()).select(split.train(), ds);
-      int[] validation = negatives(st.validationNegatives()).select(split.heldOut(), ds);
+      // extra_train_data items follow the dataset's own: trained on, never validated on
+      DataSet trainingData = data.trainingDataSet();
+      int[] train =
+          negatives(st.negatives()).select(data.withExtraTraining(split.train()), trainingData);
+      int[] validation =
+          negatives(st.validationNegatives()).select(split.heldOut(), data.dataSet());
       int batch = cfg.training().batch();
       long seed = cfg.data().randomState() * 1_000_003L + fold * 1009L + stage;
       List<TrainingCallback> callbacks =
@@ -267,7 +270,7 @@ public final class ExperimentRunner {
       callbacks.add(new MetricsCsvLogger(folder));
       try (AugmentedBatchIterator trainData =
               new AugmentedBatchIterator(
-                  ds,
+                  trainingData,
                   train,
                   data.pipeline(),
                   new LoaderSettings(batch, options.loaderThreads(), 2, true, seed));
