@@ -159,18 +159,24 @@ final class ConfigBinder {
     return out;
   }
 
-  private static List<String> finalMetrics(Optional<ConfigNode> node) {
-    List<String> out = new ArrayList<>();
+  private static List<FinalMetric> finalMetrics(Optional<ConfigNode> node) {
+    List<FinalMetric> out = new ArrayList<>();
     if (node.orElse(null) instanceof ConfigNode.Sequence seq) {
       for (ConfigNode item : seq.items()) {
         if (item instanceof ConfigNode.Mapping m) {
-          out.addAll(m.keys());
+          for (ConfigNode.Entry e : m.entries()) {
+            boolean forValidation =
+                e.value() instanceof ConfigNode.Mapping options
+                    && options.get("for_validation").orElse(null) instanceof ConfigNode.Scalar b
+                    && Boolean.TRUE.equals(b.value());
+            out.add(new FinalMetric(e.key(), forValidation));
+          }
         } else if (item instanceof ConfigNode.Scalar s && !s.isNull()) {
-          out.add(s.asText());
+          out.add(new FinalMetric(s.asText(), false));
         }
       }
     } else if (node.orElse(null) instanceof ConfigNode.Scalar s && !s.isNull()) {
-      out.add(s.asText());
+      out.add(new FinalMetric(s.asText(), false));
     }
     return out;
   }

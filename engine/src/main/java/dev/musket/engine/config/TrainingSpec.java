@@ -2,7 +2,14 @@ package dev.musket.engine.config;
 
 import java.util.List;
 
-/** How to train: optimizer, losses, metrics, the primary metric, callbacks and stages. */
+/**
+ * How to train: optimizer, losses, metrics, the primary metric, callbacks and stages.
+ *
+ * @param finalMetrics metrics computed after training on the stored predictions ({@code
+ *     final_metrics})
+ * @param experimentResult the metric whose all-stages value is the experiment's score, or {@code
+ *     null}
+ */
 public record TrainingSpec(
     String optimizer,
     double lr,
@@ -14,7 +21,7 @@ public record TrainingSpec(
     List<String> metrics,
     String primaryMetric,
     String primaryMetricMode,
-    List<String> finalMetrics,
+    List<FinalMetric> finalMetrics,
     String experimentResult,
     List<ComponentSpec> callbacks,
     List<StageConfig> stages,

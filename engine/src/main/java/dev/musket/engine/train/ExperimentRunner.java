@@ -34,7 +34,6 @@ import dev.musket.engine.train.callbacks.TimeLimit;
 import dev.musket.engine.train.callbacks.TrainingCallback;
 import dev.musket.engine.train.loss.LossRegistry;
 import dev.musket.engine.train.metric.MetricRegistry;
-import dev.musket.engine.train.metric.MetricScope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +86,7 @@ public final class ExperimentRunner {
       TrainingListener listener,
       CancellationToken token) {
     ExperimentFolder folder = new ExperimentFolder(cfg.file());
-    ExperimentData.Build build = ExperimentData.from(cfg, projectDir);
+    ExperimentData.Build build = ExperimentData.forTraining(cfg, projectDir);
     if (build.data().isEmpty()) {
       return new FitResult(FitResult.Outcome.INVALID, build.diagnostics(), null);
     }
@@ -217,7 +216,7 @@ public final class ExperimentRunner {
     private StageTrainer.Ending trainStage(int fold, int stage, TimeLimit time) throws IOException {
       StageConfig st = cfg.training().stages().get(stage);
       double lr = StageNetworks.stageLr(cfg, stage);
-      String pm = cfg.training().primaryMetric();
+      String pm = scoring.schedule(cfg).primaryMonitor();
       BestCheckpointPolicy checkpoint =
           new BestCheckpointPolicy(pm, cfg.training().primaryMetricMode());
       StagePlan plan =
@@ -259,9 +258,12 @@ public final class ExperimentRunner {
         network = networks.build(cfg, stage, previous(fold, stage), projectDir);
       }
       Split split = splits.folds().get(fold);
-      DataSet ds = data.dataSet();
-      int[] train = negatives(st.negatives()).select(split.train(), ds);
-      int[] validation = negatives(st.validationNegatives()).select(split.heldOut(), ds);
+      // extra_train_data items follow the dataset's own: trained on, never validated on
+      DataSet trainingData = data.trainingDataSet();
+      int[] train =
+          negatives(st.negatives()).select(data.withExtraTraining(split.train()), trainingData);
+      int[] validation =
+          negatives(st.validationNegatives()).select(split.heldOut(), data.dataSet());
       int batch = cfg.training().batch();
       long seed = cfg.data().randomState() * 1_000_003L + fold * 1009L + stage;
       List<TrainingCallback> callbacks =
@@ -272,7 +274,7 @@ public final class ExperimentRunner {
       callbacks.add(new MetricsCsvLogger(folder));
       try (AugmentedBatchIterator trainData =
               new AugmentedBatchIterator(
-                  ds,
+                  trainingData,
                   train,
                   data.pipeline(),
                   new LoaderSettings(batch, options.loaderThreads(), 2, true, seed));
@@ -289,8 +291,8 @@ public final class ExperimentRunner {
                     new NetworkLearningRate(network, lr),
                     trainData,
                     validationData,
-                    scoring.scores(cfg, st, MetricScope.TRAINING, false),
-                    scoring.scores(cfg, st, MetricScope.VALIDATION, false),
+                    scoring.training(cfg, st),
+                    scoring.validation(cfg, st),
                     callbacks,
                     checkpoint,
                     state,

@@ -11,9 +11,9 @@ import dev.musket.engine.train.metric.MetricScope;
 import java.util.List;
 
 /**
- * Creates the {@link EpochScores} of a stage: the config's {@code metrics} for every head, and the
- * losses in effect (the stage's {@code loss}, else the experiment's), during training as Keras
- * computes them, or for summaries as Musket evaluates stored predictions.
+ * Creates the {@link EpochScores} of a stage: the metrics {@link MetricSchedule} picks for every
+ * head, and the losses in effect (the stage's {@code loss}, else the experiment's), during training
+ * as Keras computes them, or for summaries as Musket evaluates stored predictions.
  */
 final class StageScoring {
 
@@ -32,15 +32,45 @@ final class StageScoring {
         : cfg.training().losses();
   }
 
-  EpochScores scores(
-      ExperimentConfig cfg, StageConfig stage, MetricScope scope, boolean forEvaluation) {
+  /** Which metrics {@code cfg} computes when, names resolved by this scoring's registry. */
+  MetricSchedule schedule(ExperimentConfig cfg) {
+    return new MetricSchedule(cfg, metrics::isKnown);
+  }
+
+  /** The config's {@code metrics} on training batches, as Keras computes them. */
+  EpochScores training(ExperimentConfig cfg, StageConfig stage) {
+    return scores(cfg, stage, MetricScope.TRAINING, cfg.training().metrics(), List.of());
+  }
+
+  /**
+   * The epoch's validation numbers: the {@code metrics} as Keras computes them, and the final
+   * metrics {@link MetricSchedule#validationEveryEpoch} asks for, computed as the summary does.
+   */
+  EpochScores validation(ExperimentConfig cfg, StageConfig stage) {
+    return scores(
+        cfg,
+        stage,
+        MetricScope.VALIDATION,
+        cfg.training().metrics(),
+        schedule(cfg).validationEveryEpoch());
+  }
+
+  /** What {@code summary.yaml} reports, as Musket evaluates stored predictions. */
+  EpochScores summary(ExperimentConfig cfg, StageConfig stage) {
+    return scores(cfg, stage, MetricScope.TRAINING, List.of(), schedule(cfg).summary());
+  }
+
+  private EpochScores scores(
+      ExperimentConfig cfg,
+      StageConfig stage,
+      MetricScope scope,
+      List<String> asTrained,
+      List<String> asEvaluated) {
     List<LossExpression> expressions = lossesOf(cfg, stage);
     List<MetricContext> heads = MetricContext.forHeads(cfg.model(), expressions);
-    List<String> names = cfg.training().metrics();
     EpochMetrics m =
-        forEvaluation
-            ? EpochMetrics.forEvaluation(metrics, names, heads, scope)
-            : EpochMetrics.forTraining(metrics, names, heads, scope);
+        EpochMetrics.forTraining(metrics, asTrained, heads, scope)
+            .followedBy(EpochMetrics.forEvaluation(metrics, asEvaluated, heads, scope));
     return new EpochScores(m, losses.forOutputs(expressions, cfg.model().classes().size()), scope);
   }
 }

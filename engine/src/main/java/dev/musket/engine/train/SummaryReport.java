@@ -7,7 +7,6 @@ import dev.musket.engine.experiment.ExperimentFolder;
 import dev.musket.engine.experiment.ExperimentSummary;
 import dev.musket.engine.experiment.MetricsSummary;
 import dev.musket.engine.experiment.SkippedImages;
-import dev.musket.engine.train.metric.MetricScope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -36,8 +35,9 @@ import org.slf4j.LoggerFactory;
  *       lists says so where its results are.
  * </ul>
  *
- * Metrics are evaluated as Musket's summaries did (predictions thresholded at 0.5 unless the metric
- * opts out).
+ * The metrics are the config's {@code metrics}, its {@code final_metrics} and {@code
+ * experiment_result}'s ({@link MetricSchedule#summary}), evaluated as Musket's summaries did
+ * (predictions thresholded at 0.5 unless the metric opts out).
  */
 final class SummaryReport {
 
@@ -114,7 +114,7 @@ final class SummaryReport {
   }
 
   private Map<String, Double> score(PredictionSet set, StageConfig stage) {
-    EpochScores scores = scoring.scores(cfg, stage, MetricScope.TRAINING, true);
+    EpochScores scores = scoring.summary(cfg, stage);
     set.scoreInto(scores);
     return scores.values(true);
   }

@@ -168,4 +168,45 @@ class ExperimentLoaderTest {
         .singleElement()
         .satisfies(d -> assertThat(d.isError()).isFalse());
   }
+
+  @Test
+  void insideAProjectAnUnknownFinalMetricIsAnErrorAtItsLine(@TempDir Path project)
+      throws IOException {
+    Path exp = project.resolve("experiments/a/config.yaml");
+    Files.createDirectories(exp.getParent());
+    Files.writeString(exp, TestConfigs.VALID + "final_metrics:\n  - hmar_incorrect:\n");
+    List<Diagnostic> ds = new ExperimentLoader().load(exp).diagnostics();
+    assertThat(ds)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.isError()).isTrue();
+              assertThat(d.file()).isEqualTo(exp);
+              assertThat(d.line()).isEqualTo(13);
+              assertThat(d.message()).startsWith("unknown final metric 'hmar_incorrect'");
+            });
+  }
+
+  @Test
+  void extraTrainDataMayNameADatasetOfCommonYaml(@TempDir Path project) throws IOException {
+    Files.writeString(project.resolve("common.yaml"), "datasets:\n  more: {image_folder: [x]}\n");
+    Path exp = project.resolve("experiments/a/config.yaml");
+    Files.createDirectories(exp.getParent());
+    Files.writeString(exp, TestConfigs.VALID + "extra_train_data: more\n");
+    assertThat(new ExperimentLoader().load(exp).diagnostics()).isEmpty();
+
+    Files.writeString(exp, TestConfigs.VALID + "extra_train_data: less\n");
+    assertThat(new ExperimentLoader().load(exp).diagnostics())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.isError()).isTrue();
+              assertThat(d.file()).isEqualTo(exp);
+              assertThat(d.line()).isEqualTo(12);
+              assertThat(d.message())
+                  .startsWith(
+                      "extra_train_data names the dataset 'less', which 'datasets:' does not"
+                          + " define (it defines more)");
+            });
+  }
 }

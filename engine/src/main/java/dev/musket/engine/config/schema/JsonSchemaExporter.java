@@ -148,6 +148,8 @@ public final class JsonSchemaExporter {
         s.put("type", "object");
         s.put("additionalProperties", Map.of("$ref", "#/$defs/dataset"));
       }
+      case DATASET_REFERENCE ->
+          s.put("anyOf", List.of(Map.of("type", "string"), Map.of("$ref", "#/$defs/dataset")));
       case NEGATIVES ->
           s.put(
               "anyOf",

@@ -29,6 +29,7 @@ public enum ValueType {
   STAGES("a list of stages"),
   DATASET("a dataset as `{factory: arguments}`"),
   DATASETS("named datasets as `{name: {factory: arguments}}`"),
+  DATASET_REFERENCE("a name from `datasets:`, or a dataset as `{factory: arguments}`"),
   NEGATIVES("none, real, all, or a number"),
   PROBABILITY("a probability between 0 and 1"),
   RANGE("a number or a [min, max] range"),

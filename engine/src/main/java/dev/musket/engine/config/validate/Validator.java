@@ -8,6 +8,7 @@ import dev.musket.engine.config.schema.Schema;
 import dev.musket.engine.config.validate.checks.CallbackArgumentsCheck;
 import dev.musket.engine.config.validate.checks.ClippingCheck;
 import dev.musket.engine.config.validate.checks.CropsShapeCheck;
+import dev.musket.engine.config.validate.checks.ExtraTrainDataCheck;
 import dev.musket.engine.config.validate.checks.MonitoredMetricCheck;
 import dev.musket.engine.config.validate.checks.MultiOutputCheck;
 import dev.musket.engine.config.validate.checks.SoftmaxSingleClassCheck;
@@ -42,7 +43,8 @@ public final class Validator {
           new StageFreezeCheck(),
           new SoftmaxSingleClassCheck(),
           new CropsShapeCheck(),
-          new ClippingCheck());
+          new ClippingCheck(),
+          new ExtraTrainDataCheck());
 
   private final Schema schema;
   private final ProjectNames project;

@@ -88,6 +88,7 @@ final class ValueChecker {
           components(node, schema.callbacks(), ProjectNames.Kind.CALLBACK, "callback");
       case DATASET -> dataset(node, label);
       case DATASETS -> datasets(node, label);
+      case DATASET_REFERENCE -> datasetReference(node, label);
       case NEGATIVES -> negatives(node, label);
       case PROBABILITY -> probability(node, label);
       case RANGE, INT_RANGE -> range(spec, node, label, spec.type() == ValueType.INT_RANGE);
@@ -534,6 +535,21 @@ final class ValueChecker {
             + (node instanceof ConfigNode.Mapping m
                 ? "a map with " + m.entries().size() + " keys"
                 : shownNode(node)));
+  }
+
+  /**
+   * A dataset by its name in {@code datasets:} (whether the name is defined is a cross-field
+   * question: {@link dev.musket.engine.config.validate.checks.ExtraTrainDataCheck}), or inline.
+   */
+  private void datasetReference(ConfigNode node, String label) {
+    if (node instanceof ConfigNode.Scalar s && s.isString()) {
+      return;
+    }
+    if (node instanceof ConfigNode.Mapping) {
+      dataset(node, label);
+      return;
+    }
+    wrongType(node, label, ValueType.DATASET_REFERENCE.description());
   }
 
   private void datasets(ConfigNode node, String label) {

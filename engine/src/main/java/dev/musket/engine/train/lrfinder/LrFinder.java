@@ -90,7 +90,7 @@ public final class LrFinder {
               + " is the experiment's own folder; give the LR finder a folder of its own, e.g. "
               + defaultOutput(cfg.file()));
     }
-    ExperimentData.Build build = ExperimentData.from(cfg, projectDir);
+    ExperimentData.Build build = ExperimentData.forTraining(cfg, projectDir);
     if (build.data().isEmpty()) {
       return new Outcome(Optional.empty(), build.diagnostics());
     }
@@ -100,7 +100,8 @@ public final class LrFinder {
         ExperimentSplits.plan(data.dataSet(), SplitSettings.of(cfg.data()), splitsIn(cfg, out));
     StageConfig first = cfg.training().stages().get(0);
     int[] train =
-        negatives(first.negatives()).select(splits.folds().get(0).train(), data.dataSet());
+        negatives(first.negatives())
+            .select(data.withExtraTraining(splits.folds().get(0).train()), data.trainingDataSet());
     ModelRegistry registry = registries.get();
     registerProjectArchitectures(registry, projectDir);
     ComputationGraph network =
@@ -122,7 +123,11 @@ public final class LrFinder {
     long seed = cfg.data().randomState() * 1_000_003L;
     LrFinderResult result;
     try (AugmentedBatchIterator iterator =
-        data.iterator(train, new LoaderSettings(batch, loaderThreads, 2, true, seed))) {
+        new AugmentedBatchIterator(
+            data.trainingDataSet(),
+            train,
+            data.pipeline(),
+            new LoaderSettings(batch, loaderThreads, 2, true, seed))) {
       result = new LrRangeTest(settings).run(network, iterator, steps, listener, token);
     }
     LrFinderReport.write(result, out);

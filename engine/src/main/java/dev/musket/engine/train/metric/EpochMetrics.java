@@ -61,6 +61,32 @@ public final class EpochMetrics {
     return new EpochMetrics(scope, perOutput);
   }
 
+  /**
+   * These metrics and then {@code more}'s, per head: e.g. the metrics as trained followed by final
+   * metrics as evaluated. Both must measure the same heads in the same scope.
+   */
+  public EpochMetrics followedBy(EpochMetrics more) {
+    if (more.scope != scope || more.perOutput.size() != perOutput.size()) {
+      throw new IllegalArgumentException(
+          "cannot join metrics of "
+              + perOutput.size()
+              + " heads ("
+              + scope
+              + ") and "
+              + more.perOutput.size()
+              + " heads ("
+              + more.scope
+              + ")");
+    }
+    List<List<Metric>> joined = new ArrayList<>();
+    for (int o = 0; o < perOutput.size(); o++) {
+      List<Metric> both = new ArrayList<>(perOutput.get(o));
+      both.addAll(more.perOutput.get(o));
+      joined.add(both);
+    }
+    return new EpochMetrics(scope, joined);
+  }
+
   public int outputCount() {
     return perOutput.size();
   }
