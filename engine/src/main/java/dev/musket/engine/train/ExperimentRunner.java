@@ -30,7 +30,7 @@ import dev.musket.engine.train.callbacks.CallbackFactory;
 import dev.musket.engine.train.callbacks.TimeLimit;
 import dev.musket.engine.train.callbacks.TrainingCallback;
 import dev.musket.engine.train.loss.LossRegistry;
-import dev.musket.engine.train.metric.MetricRegistry;
+import dev.musket.engine.train.loss.ProjectLosses;
 import dev.musket.engine.train.metric.MetricScope;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,9 +107,10 @@ public final class ExperimentRunner {
       }
       folder.markInProgress();
       Run run = new Run(projectDir, name, cfg, folder, data, splits, options, listener, token);
-      LossRegistry losses = LossRegistry.withBuiltIns();
-      run.networks = new StageNetworks(registry, pretrained, losses);
-      run.scoring = new StageScoring(MetricRegistry.withBuiltIns(losses), losses);
+      ScoringRegistries scoring = ScoringRegistries.forProject(projectDir);
+      run.losses = scoring.losses();
+      run.networks = new StageNetworks(registry, pretrained, scoring.losses());
+      run.scoring = new StageScoring(scoring.metrics(), scoring.losses());
       listener.onEvent(
           new TrainingEvent.RunStarted(name, folds.size(), cfg.training().stages().size()));
       if (!options.onlyReport()) {
@@ -176,6 +177,7 @@ public final class ExperimentRunner {
     final CancellationToken token;
     StageNetworks networks;
     StageScoring scoring;
+    LossRegistry losses;
 
     Run(
         Path projectDir,
@@ -245,6 +247,7 @@ public final class ExperimentRunner {
           network =
               NetworkFiles.load(
                   StageTrainer.checkpointFile(folder, fold, stage, state.get().epoch()));
+          ProjectLosses.reattach(network, losses); // a project loss is saved by name only
         } else {
           network = networks.build(cfg, stage, folder.bestWeights(fold, stage), projectDir);
           if (c.bestMetric() != null) {
