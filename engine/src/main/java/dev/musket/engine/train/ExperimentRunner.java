@@ -25,6 +25,7 @@ import dev.musket.engine.model.ModelRegistry;
 import dev.musket.engine.model.PretrainedWeights;
 import dev.musket.engine.predict.PredictionDump;
 import dev.musket.engine.predict.Predictor;
+import dev.musket.engine.runtime.GpuPlacement;
 import dev.musket.engine.train.callbacks.BestCheckpointPolicy;
 import dev.musket.engine.train.callbacks.CallbackFactory;
 import dev.musket.engine.train.callbacks.TimeLimit;
@@ -96,8 +97,10 @@ public final class ExperimentRunner {
       ExperimentSplits splits =
           ExperimentSplits.plan(data.dataSet(), splitSettings(cfg), cfg.file());
       List<Integer> folds;
+      List<String> gpuNotices;
       try {
         folds = selectFolds(options, splits.folds().size());
+        gpuNotices = GpuPlacement.apply(options.gpus()); // on this, the training thread
       } catch (IllegalArgumentException e) {
         return new FitResult(FitResult.Outcome.INVALID, List.of(), e.getMessage());
       }
@@ -113,6 +116,10 @@ public final class ExperimentRunner {
       run.scoring = new StageScoring(scoring.metrics(), scoring.losses());
       listener.onEvent(
           new TrainingEvent.RunStarted(name, folds.size(), cfg.training().stages().size()));
+      for (String notice : gpuNotices) {
+        LOG.warn("{}: {}", name, notice); // never dropped silently: logged and shown
+        listener.onEvent(new TrainingEvent.Notice(name, notice));
+      }
       if (!options.onlyReport()) {
         TimeLimit time = options.timeLimit() == null ? null : new TimeLimit(options.timeLimit());
         for (int fold : folds) {
