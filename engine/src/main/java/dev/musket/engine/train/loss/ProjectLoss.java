@@ -86,7 +86,11 @@ public final class ProjectLoss implements ILossFunction {
   @Override
   public INDArray computeScoreArray(
       INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-    return delegate().computeScoreArray(labels, preOutput, activationFn, mask);
+    try {
+      return delegate().computeScoreArray(labels, preOutput, activationFn, mask);
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
   }
 
   @Override
@@ -96,13 +100,21 @@ public final class ProjectLoss implements ILossFunction {
       IActivation activationFn,
       INDArray mask,
       boolean average) {
-    return delegate().computeScore(labels, preOutput, activationFn, mask, average);
+    try {
+      return delegate().computeScore(labels, preOutput, activationFn, mask, average);
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
   }
 
   @Override
   public INDArray computeGradient(
       INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-    return delegate().computeGradient(labels, preOutput, activationFn, mask);
+    try {
+      return delegate().computeGradient(labels, preOutput, activationFn, mask);
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
   }
 
   @Override
@@ -112,7 +124,20 @@ public final class ProjectLoss implements ILossFunction {
       IActivation activationFn,
       INDArray mask,
       boolean average) {
-    return delegate().computeGradientAndScore(labels, preOutput, activationFn, mask, average);
+    try {
+      return delegate().computeGradientAndScore(labels, preOutput, activationFn, mask, average);
+    } catch (RuntimeException e) {
+      throw failed(e);
+    }
+  }
+
+  /** An error of the project's code, or of an unbound copy, naming the loss and its source. */
+  private RuntimeException failed(RuntimeException e) {
+    if (e instanceof IllegalStateException && delegate == null) {
+      return e; // already says it is not attached
+    }
+    return new IllegalStateException(
+        "the project loss '" + name + "' (" + definedBy + ") failed: " + e, e);
   }
 
   /** The name the config used, so composite names read as the config wrote them. */
