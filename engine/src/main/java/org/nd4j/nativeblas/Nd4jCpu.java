@@ -31,9 +31,12 @@ public final class Nd4jCpu {
       return INSTANCE;
     }
 
-    /** Whether libnd4j runs oneDNN: the real environment's {@code isUseONEDNN()}. */
+    /**
+     * Whether libnd4j runs oneDNN: the real environment's {@code isUseONEDNN()}, looked up by name
+     * so that a {@code -Pcuda} build (no nd4j-native) still compiles; there it is false.
+     */
     public boolean isUseMKLDNN() {
-      return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+      return dev.musket.engine.runtime.NativeRuntime.libnd4jUsesOneDnn();
     }
   }
 }

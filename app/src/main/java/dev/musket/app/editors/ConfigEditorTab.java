@@ -26,10 +26,12 @@ public final class ConfigEditorTab extends EditorTab implements OpenConfig {
       TaskExecutor executor,
       Consumer<String> onError) {
     super(file, title);
+    // validation (background) learns the project's names; completion (FX thread) offers them
+    ProjectNamesCache projectNames = new ProjectNamesCache();
     this.editor =
         new YamlEditor(
-            new EngineSchemaProvider(Schema.classification()),
-            new EngineDiagnosticsProvider(loader, file));
+            new EngineSchemaProvider(Schema.classification(), projectNames::get),
+            new EngineDiagnosticsProvider(loader, file, projectNames));
     getStyleClass().add("config-editor-tab");
     load(executor, onError);
   }

@@ -19,19 +19,28 @@ public final class EngineDiagnosticsProvider implements DiagnosticsProvider {
 
   private final ExperimentLoader loader;
   private final Path file;
+  private final ProjectNamesCache projectNames;
 
   /**
    * @param file where the text lives (or will be saved); {@code null} for text with no file
    */
   public EngineDiagnosticsProvider(ExperimentLoader loader, Path file) {
+    this(loader, file, new ProjectNamesCache());
+  }
+
+  /** Also hands the project's names each validation found to {@code projectNames}. */
+  EngineDiagnosticsProvider(ExperimentLoader loader, Path file, ProjectNamesCache projectNames) {
     this.loader = loader;
     this.file = file;
+    this.projectNames = projectNames;
   }
 
   @Override
   public List<Problem> diagnose(String text) {
     List<Problem> problems = new ArrayList<>();
-    for (Diagnostic d : loader.loadText(text, file).diagnostics()) {
+    ExperimentLoader.Loaded loaded = loader.loadText(text, file);
+    projectNames.update(loaded.names());
+    for (Diagnostic d : loaded.diagnostics()) {
       ProblemLevel level = d.isError() ? ProblemLevel.ERROR : ProblemLevel.WARNING;
       boolean here = d.file() == null || file == null || d.file().equals(file);
       problems.add(

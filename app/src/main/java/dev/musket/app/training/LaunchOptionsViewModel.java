@@ -1,5 +1,6 @@
 package dev.musket.app.training;
 
+import dev.musket.engine.runtime.GpuRequest;
 import dev.musket.engine.train.FitOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,8 +131,8 @@ public final class LaunchOptionsViewModel {
   /** Shown beside the GPU fields. */
   public String gpuNote() {
     return gpuAvailable
-        ? "The engine trains each network on one device; more GPUs are accepted for Musket"
-            + " compatibility"
+        ? "Each network trains on device 0 of those CUDA shows (CUDA_VISIBLE_DEVICES picks it);"
+            + " more GPUs are accepted for Musket compatibility and reported when unused"
         : "No GPU backend in this build: training runs on the CPU";
   }
 
@@ -154,7 +155,17 @@ public final class LaunchOptionsViewModel {
         onlyReport.get(),
         allFolds.get() ? List.of() : parseFolds(new ArrayList<>()),
         parseTime(new ArrayList<>()),
-        Integer.parseInt(workers.get().strip()));
+        Integer.parseInt(workers.get().strip()),
+        gpuRequest());
+  }
+
+  /** The GPU fields, when this build can use them (disabled, they are not the user's choice). */
+  private GpuRequest gpuRequest() {
+    if (!gpuAvailable) {
+      return GpuRequest.NONE;
+    }
+    return new GpuRequest(
+        Integer.parseInt(numGpus.get().strip()), Integer.parseInt(gpusPerNet.get().strip()));
   }
 
   private void validate() {

@@ -1,5 +1,6 @@
 package dev.musket.app.training;
 
+import dev.musket.app.state.LogLine;
 import dev.musket.app.state.WorkbenchState;
 import dev.musket.app.task.TaskExecutor;
 import dev.musket.engine.config.validate.Diagnostic;
@@ -233,6 +234,11 @@ public final class TrainingQueueViewModel {
       return;
     }
     events.forEach(run.tracker()::accept);
+    for (TrainingEvent e : events) {
+      if (e instanceof TrainingEvent.Notice notice) {
+        state.log(LogLine.Level.WARN, SOURCE, run.name() + ": " + notice.message());
+      }
+    }
     run.showProgress();
     for (Consumer<List<TrainingEvent>> s : subscribers) {
       s.accept(events);
@@ -318,6 +324,9 @@ public final class TrainingQueueViewModel {
       parts.add("only report");
     }
     parts.add(o.loaderThreads() + " workers");
+    if (!o.gpus().isEmpty()) {
+      parts.add(o.gpus().describe());
+    }
     if (o.timeLimit() != null) {
       parts.add("time limit " + o.timeLimit().toSeconds() + " s");
     }

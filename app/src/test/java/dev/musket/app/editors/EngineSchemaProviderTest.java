@@ -8,7 +8,11 @@ import dev.musket.editor.schema.SchemaValue;
 import dev.musket.editor.schema.ValueShape;
 import dev.musket.engine.config.ExperimentLoader;
 import dev.musket.engine.config.schema.Schema;
+import dev.musket.engine.testing.TinyProjects;
+import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EngineSchemaProviderTest {
 
@@ -95,5 +99,38 @@ class EngineSchemaProviderTest {
               assertThat(p.column()).isEqualTo(1);
               assertThat(p.message()).isEqualTo("unknown property 'bach'; did you mean 'batch'?");
             });
+  }
+
+  @Test
+  void validationTeachesCompletionTheProjectsOwnNames(@TempDir Path project) throws IOException {
+    TinyProjects.writeModule(project, TinyProjects.TINY_NET);
+    TinyProjects.writeModule(project, "Scoring.java", TinyProjects.SCORING_MODULE);
+    Path config = TinyProjects.experiment(project, "e", "classes: 2\n").resolve("config.yaml");
+    ProjectNamesCache names = new ProjectNamesCache();
+    EngineSchemaProvider projectAware =
+        new EngineSchemaProvider(Schema.classification(), names::get);
+    assertThat(projectAware.values(YamlPath.parse("loss")))
+        .extracting(SchemaValue::name)
+        .doesNotContain("squared_margin");
+
+    new EngineDiagnosticsProvider(new ExperimentLoader(), config, names).diagnose("classes: 2\n");
+
+    assertThat(projectAware.values(YamlPath.parse("loss")))
+        .extracting(SchemaValue::name)
+        .contains("binary_crossentropy", "squared_margin");
+    assertThat(projectAware.values(YamlPath.parse("stages[1].loss")))
+        .extracting(SchemaValue::name)
+        .contains("squared_margin");
+    assertThat(projectAware.values(YamlPath.parse("metrics[0]")))
+        .extracting(SchemaValue::name)
+        .contains("binary_accuracy", "project_mae", "rows_seen");
+    assertThat(projectAware.values(YamlPath.parse("primary_metric")))
+        .extracting(SchemaValue::name)
+        .contains("val_project_mae", "rows_seen");
+    assertThat(projectAware.values(YamlPath.parse("architecture")))
+        .extracting(SchemaValue::name)
+        .contains("ResNet50", "TinyNet");
+    assertThat(projectAware.valueDoc(YamlPath.parse("loss"), "squared_margin"))
+        .hasValue("Defined by the project's code (modules/).");
   }
 }

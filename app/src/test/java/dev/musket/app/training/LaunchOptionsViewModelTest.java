@@ -3,6 +3,7 @@ package dev.musket.app.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.musket.engine.runtime.GpuRequest;
 import dev.musket.engine.train.FitOptions;
 import java.time.Duration;
 import java.util.List;
@@ -101,5 +102,16 @@ class LaunchOptionsViewModelTest {
     gpu.allFoldsProperty().set(false);
     gpu.foldsProperty().set("9");
     assertThat(gpu.toFitOptions().folds()).containsExactly(9);
+  }
+
+  @Test
+  void theGpuFieldsReachTheFitOptionsOnlyWhenTheBuildCanUseThem() {
+    LaunchOptionsViewModel gpu = new LaunchOptionsViewModel("exp", 0, true);
+    gpu.numGpusProperty().set("2");
+    gpu.gpusPerNetProperty().set("1");
+    assertThat(gpu.toFitOptions().gpus()).isEqualTo(new GpuRequest(2, 1));
+
+    model.numGpusProperty().set("2");
+    assertThat(model.toFitOptions().gpus()).isEqualTo(GpuRequest.NONE);
   }
 }

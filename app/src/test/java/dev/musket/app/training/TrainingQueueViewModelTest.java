@@ -10,6 +10,7 @@ import dev.musket.engine.events.TrainingEvent;
 import dev.musket.engine.events.TrainingListeners;
 import dev.musket.engine.experiment.ExperimentFolder;
 import dev.musket.engine.experiment.SummaryStatus;
+import dev.musket.engine.runtime.GpuRequest;
 import dev.musket.engine.train.FitOptions;
 import dev.musket.engine.train.FitResult;
 import java.io.IOException;
@@ -165,6 +166,28 @@ class TrainingQueueViewModelTest {
         .extracting(TrainingRun::status)
         .containsExactly(RunStatus.COMPLETED, RunStatus.CANCELLED, RunStatus.COMPLETED);
     assertThat(log()).contains("INFO b: removed from the queue");
+  }
+
+  @Test
+  void anEnginesNoticeIsLoggedAsAWarningAndTheGpuFlagsAreShownAtTheStart() throws IOException {
+    Path project = TinyTrainingProject.create(dir, "a");
+    state.projectProperty().set(project);
+    TrainingQueueViewModel queue =
+        queue(
+            (p, name, options, listener, token) -> {
+              listener.onEvent(new TrainingEvent.RunStarted(name, 1, 1));
+              listener.onEvent(
+                  new TrainingEvent.Notice(name, options.gpus().describe() + " ignored"));
+              return new FitResult(FitResult.Outcome.COMPLETED, List.of(), null);
+            });
+
+    queue.enqueue(project.resolve("experiments/a"), FOLD_ZERO.withGpus(new GpuRequest(2, 1)));
+
+    assertThat(log())
+        .containsSubsequence(
+            "INFO a: training started (folds [0], 2 workers, --num_gpus 2 --gpus_per_net 1)",
+            "WARN a: --num_gpus 2 --gpus_per_net 1 ignored",
+            "INFO a: completed");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.musket.engine.events.CancellationToken;
 import dev.musket.engine.experiment.ExperimentFolder;
 import dev.musket.engine.experiment.ProjectExperiments;
 import dev.musket.engine.experiment.SummaryStatus;
+import dev.musket.engine.runtime.GpuRequest;
 import dev.musket.engine.train.ExperimentRunner;
 import dev.musket.engine.train.FitOptions;
 import dev.musket.engine.train.FitResult;
@@ -19,7 +20,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code musket fit}: trains experiments of a project with Musket's flags, printing progress, and
@@ -37,6 +41,8 @@ public final class FitCommand implements Callable<Integer> {
   static final String NOTHING_TO_DO =
       "No experiments or all experiments already finished, nothing to launch";
 
+  @Spec CommandSpec spec;
+
   @Option(names = "--project", required = true, description = "The project folder.")
   Path project;
 
@@ -48,12 +54,13 @@ public final class FitCommand implements Callable<Integer> {
 
   @Option(
       names = {"--num_gpus", "--num-gpus"},
-      description = "GPUs to use (ignored on the CPU).")
+      description =
+          "GPUs to use, the first N CUDA shows (a -Pcuda build; reported as ignored on the CPU).")
   Integer numGpus;
 
   @Option(
       names = {"--gpus_per_net", "--gpus-per-net"},
-      description = "GPUs per network (ignored on the CPU).")
+      description = "GPUs per network (one network trains on one device; reported when more).")
   Integer gpusPerNet;
 
   @Option(
@@ -88,11 +95,14 @@ public final class FitCommand implements Callable<Integer> {
       System.err.println(project + ": no such project folder");
       return 1;
     }
-    if (numGpus != null || gpusPerNet != null) {
-      System.out.println("--num_gpus/--gpus_per_net are ignored: training runs on the CPU");
-    }
     if (cache != null) {
       System.out.println("--cache is ignored: this engine keeps no dataset cache yet");
+    }
+    GpuRequest gpus;
+    try {
+      gpus = new GpuRequest(numGpus, gpusPerNet); // applied, or reported as ignored, by the run
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     List<String> selected = select();
     if (selected.isEmpty()) {
@@ -105,7 +115,8 @@ public final class FitCommand implements Callable<Integer> {
             onlyReport,
             folds,
             timeSeconds == null ? null : Duration.ofSeconds(timeSeconds),
-            numWorkers != null ? numWorkers : Runtime.getRuntime().availableProcessors());
+            numWorkers != null ? numWorkers : Runtime.getRuntime().availableProcessors(),
+            gpus);
     ExperimentLoader loader = new ExperimentLoader();
     ExperimentRunner runner = new ExperimentRunner();
     FitProgressPrinter printer = new FitProgressPrinter(System.out, System.console() != null);

@@ -60,6 +60,8 @@ final class FitProgressPrinter implements TrainingListener {
       line("  early stopping: " + e.monitor() + " did not improve on " + e.best());
     } else if (event instanceof TrainingEvent.LearningRateChanged e) {
       line(String.format(Locale.ROOT, "  lr %.3g -> %.3g", e.oldLr(), e.newLr()));
+    } else if (event instanceof TrainingEvent.Notice e) {
+      line("   note: " + e.message());
     } else if (event instanceof TrainingEvent.RunFinished e) {
       line("== " + e.experiment() + ": finished, summary.yaml written");
     } else if (event instanceof TrainingEvent.RunCancelled e) {

@@ -30,8 +30,17 @@ public final class ExperimentLoader {
     this(Schema.classification());
   }
 
-  /** Everything known about one config: its diagnostics and, when error-free, the typed config. */
-  public record Loaded(List<Diagnostic> diagnostics, Optional<ExperimentConfig> config) {
+  /**
+   * Everything known about one config: its diagnostics, when error-free the typed config, and the
+   * names its project's code defines (what the editor's completion offers beside the built-ins).
+   */
+  public record Loaded(
+      List<Diagnostic> diagnostics, Optional<ExperimentConfig> config, ProjectNames names) {
+
+    public Loaded(List<Diagnostic> diagnostics, Optional<ExperimentConfig> config) {
+      this(diagnostics, config, ProjectNames.standalone());
+    }
+
     public boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
@@ -79,7 +88,7 @@ public final class ExperimentLoader {
         errors || !(doc.root() instanceof ConfigNode.Mapping root)
             ? Optional.empty()
             : Optional.of(new ConfigBinder(schema).bind(doc.file(), root));
-    return new Loaded(List.copyOf(diagnostics), config);
+    return new Loaded(List.copyOf(diagnostics), config, names);
   }
 
   /**

@@ -25,6 +25,12 @@ public sealed interface TrainingEvent {
   /** A run of one experiment began. */
   record RunStarted(String experiment, int folds, int stages) implements TrainingEvent {}
 
+  /**
+   * Something about the run the user should read, once, though it does not stop it: e.g. GPU
+   * options this build ignores. The CLI prints it; the workbench logs it as a warning.
+   */
+  record Notice(String experiment, String message) implements TrainingEvent {}
+
   /** The run ended normally; {@code summary.yaml} is written. */
   record RunFinished(String experiment) implements TrainingEvent {}
 

@@ -1,5 +1,6 @@
 package dev.musket.engine.onednn;
 
+import dev.musket.engine.runtime.ComputeBackend;
 import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
@@ -47,11 +48,17 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
     return layer;
   }
 
-  /** DL4J's convolution layer with its helper replaced. */
+  /**
+   * DL4J's convolution layer with its helper replaced on the CPU. On CUDA (a {@code -Pcuda} build,
+   * or a network saved on the CPU and loaded there) DL4J's own path stays: oneDNN's CPU engine
+   * cannot read device memory; DL4J's im2col + gemm runs on ND4J's CUDA ops and cuBLAS instead.
+   */
   static final class Impl extends org.deeplearning4j.nn.layers.convolution.ConvolutionLayer {
     Impl(NeuralNetConfiguration conf, DataType dataType) {
       super(conf, dataType);
-      helper = new OneDnnConvolutionHelper(OneDnnLayout.BLOCKED);
+      if (!ComputeBackend.isCuda()) {
+        helper = new OneDnnConvolutionHelper(OneDnnLayout.BLOCKED);
+      }
     }
   }
 }

@@ -24,7 +24,8 @@ import javax.tools.Diagnostic;
 /**
  * An annotation processor run while project modules compile: it collects every method annotated
  * with an {@code dev.musket.engine.api} annotation, with its file and line, and reports misuse (not
- * public static, a name defined twice) as compile errors at the method.
+ * public static, a loss or metric of the wrong signature, a name defined twice) as compile errors
+ * at the method.
  */
 @SupportedAnnotationTypes("dev.musket.engine.api.*")
 final class DefinitionCollector extends AbstractProcessor {
@@ -62,6 +63,11 @@ final class DefinitionCollector extends AbstractProcessor {
                   Diagnostic.Kind.ERROR,
                   "@" + kind + " methods must be public static: " + method.getSimpleName(),
                   method);
+          continue;
+        }
+        String wrongSignature = Signatures.problem(kind, method, processingEnv);
+        if (wrongSignature != null) {
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, wrongSignature, method);
           continue;
         }
         String name = nameOf(method, annotation);

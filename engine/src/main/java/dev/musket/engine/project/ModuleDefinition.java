@@ -16,4 +16,18 @@ public record ModuleDefinition(
     String className,
     String methodName,
     Path file,
-    SourcePosition position) {}
+    SourcePosition position) {
+
+  /** {@code Class.method (File.java:12)}: where it is written, for messages. */
+  public String where() {
+    String simple = className.substring(className.lastIndexOf('.') + 1);
+    return simple
+        + "."
+        + methodName
+        + " ("
+        + (file == null ? "?" : file.getFileName())
+        + ":"
+        + position.line()
+        + ")";
+  }
+}

@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * oneDNN build this CPU can run and enables the helpers; {@link org.nd4j.nativeblas.Nd4jCpu}
  * repairs the helpers' own support check. A property the user has already set is respected.
  *
+ * <p>In a {@code -Pcuda} build (nd4j-cuda instead of nd4j-native) none of this applies: it selects
+ * the cuDNN build of libnd4jcuda, checks no oneDNN helper and says in its report line that the
+ * oneDNN CPU path is not used (docs/decisions/0012).
+ *
  * <p>Call {@link #initialize()} first thing in every {@code main}; it is idempotent and cheap after
  * the first call.
  */
@@ -36,6 +40,10 @@ public final class NativeRuntime {
 
   private static final Logger log = LoggerFactory.getLogger(NativeRuntime.class);
   private static final String NATIVE_DIR = "org/nd4j/linalg/cpu/nativecpu/bindings/";
+  private static final String CUDA_NATIVE_DIR = "org/nd4j/linalg/jcublas/bindings/";
+  private static final String CUDA_CUDNN_BUILD = "linux-x86_64-cudnn";
+  private static final String CPU_ENVIRONMENT =
+      "org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment";
 
   private static volatile RuntimeReport report;
 
@@ -52,10 +60,19 @@ public final class NativeRuntime {
     }
     synchronized (NativeRuntime.class) {
       if (report == null) {
-        setIfAbsent(PLATFORM_EXTENSION_PROPERTY, chooseBuild(CpuFlags.ofThisMachine()).extension());
-        setIfAbsent(HELPERS_DISABLE_PROPERTY, "false");
-        report = describeLoadedRuntime();
-        if (report.layerHelpersActive()) {
+        if (ComputeBackend.cudaOnClasspath()) {
+          // a -Pcuda build: libnd4jcuda with cuDNN helpers; no oneDNN build, no helper flags
+          if (isOnClasspath(CUDA_NATIVE_DIR, CUDA_CUDNN_BUILD, "libnd4jcuda.so")) {
+            setIfAbsent(PLATFORM_EXTENSION_PROPERTY, "-cudnn");
+          }
+          report = describeCudaRuntime();
+        } else {
+          setIfAbsent(
+              PLATFORM_EXTENSION_PROPERTY, chooseBuild(CpuFlags.ofThisMachine()).extension());
+          setIfAbsent(HELPERS_DISABLE_PROPERTY, "false");
+          report = describeLoadedRuntime();
+        }
+        if (report.fastPath()) {
           log.info("Engine runtime: {}", report.summary());
         } else {
           log.warn("Engine runtime: {}", report.summary());
@@ -77,8 +94,12 @@ public final class NativeRuntime {
   }
 
   private static boolean isOnClasspath(NativeBuild build) {
-    String library = NATIVE_DIR + build.classifier() + "/libnd4jcpu.so";
-    return NativeRuntime.class.getClassLoader().getResource(library) != null;
+    return isOnClasspath(NATIVE_DIR, build.classifier(), "libnd4jcpu.so");
+  }
+
+  private static boolean isOnClasspath(String dir, String classifier, String library) {
+    return NativeRuntime.class.getClassLoader().getResource(dir + classifier + "/" + library)
+        != null;
   }
 
   private static void setIfAbsent(String property, String value) {
@@ -97,23 +118,55 @@ public final class NativeRuntime {
   private static RuntimeReport describeLoadedRuntime() {
     var environment = Nd4j.getExecutioner().getEnvironmentInformation();
     boolean helpersEnabled = !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE_PROPERTY));
-    boolean oneDnn =
-        org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+    boolean oneDnn = libnd4jUsesOneDnn();
     return new RuntimeReport(
-        loadedNativeBuild(),
+        RuntimeReport.CPU,
+        loadedNativeBuild(NATIVE_DIR, "libnd4jcpu.so"),
         String.valueOf(environment.getProperty(Nd4jEnvironment.BLAS_VENDOR_KEY, "unknown")),
         Nd4j.getEnvironment().maxThreads(),
         oneDnn,
         helpersEnabled && BaseMKLDNNHelper.mklDnnEnabled());
   }
 
-  /** The classifier of the libnd4jcpu that JavaCPP actually loaded (the folder it came from). */
-  private static String loadedNativeBuild() {
+  private static RuntimeReport describeCudaRuntime() {
+    var environment = Nd4j.getExecutioner().getEnvironmentInformation();
+    if (!ComputeBackend.isCuda()) {
+      throw new IllegalStateException(
+          "this build carries ND4J's CUDA backend, but ND4J loaded "
+              + Nd4j.getBackend().getClass().getName());
+    }
+    return new RuntimeReport(
+        RuntimeReport.CUDA,
+        loadedNativeBuild(CUDA_NATIVE_DIR, "libnd4jcuda.so"),
+        String.valueOf(environment.getProperty(Nd4jEnvironment.BLAS_VENDOR_KEY, "unknown")),
+        Nd4j.getEnvironment().maxThreads(),
+        false,
+        false);
+  }
+
+  /**
+   * libnd4j's own {@code Environment.isUseONEDNN()} on nd4j-native, by reflection: the class is
+   * missing from a {@code -Pcuda} build, which must still compile. False when it is missing.
+   */
+  public static boolean libnd4jUsesOneDnn() {
+    try {
+      Class<?> environment = Class.forName(CPU_ENVIRONMENT);
+      Object instance = environment.getMethod("getInstance").invoke(null);
+      return (Boolean) environment.getMethod("isUseONEDNN").invoke(instance);
+    } catch (ClassNotFoundException notCpu) {
+      return false;
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException("cannot ask libnd4j whether it uses oneDNN: " + e, e);
+    }
+  }
+
+  /** The classifier of the native library JavaCPP actually loaded (the folder it came from). */
+  private static String loadedNativeBuild(String dir, String libraryName) {
     for (Map.Entry<String, String> library : Loader.getLoadedLibraries().entrySet()) {
       String path = library.getValue();
-      int at = path == null ? -1 : path.indexOf(NATIVE_DIR);
-      if (at >= 0 && path.endsWith("/libnd4jcpu.so")) {
-        String rest = path.substring(at + NATIVE_DIR.length());
+      int at = path == null ? -1 : path.indexOf(dir);
+      if (at >= 0 && path.endsWith("/" + libraryName)) {
+        String rest = path.substring(at + dir.length());
         return rest.substring(0, rest.indexOf('/'));
       }
     }

@@ -28,12 +28,13 @@ import dev.musket.engine.model.ModelRegistry;
 import dev.musket.engine.model.PretrainedWeights;
 import dev.musket.engine.predict.PredictionDump;
 import dev.musket.engine.predict.Predictor;
+import dev.musket.engine.runtime.GpuPlacement;
 import dev.musket.engine.train.callbacks.BestCheckpointPolicy;
 import dev.musket.engine.train.callbacks.CallbackFactory;
 import dev.musket.engine.train.callbacks.TimeLimit;
 import dev.musket.engine.train.callbacks.TrainingCallback;
 import dev.musket.engine.train.loss.LossRegistry;
-import dev.musket.engine.train.metric.MetricRegistry;
+import dev.musket.engine.train.loss.ProjectLosses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,8 +99,10 @@ public final class ExperimentRunner {
       ExperimentSplits splits =
           ExperimentSplits.plan(data.dataSet(), splitSettings(cfg), cfg.file());
       List<Integer> folds;
+      List<String> gpuNotices;
       try {
         folds = selectFolds(options, splits.folds().size());
+        gpuNotices = GpuPlacement.apply(options.gpus()); // on this, the training thread
       } catch (IllegalArgumentException e) {
         return new FitResult(FitResult.Outcome.INVALID, List.of(), e.getMessage());
       }
@@ -109,11 +112,16 @@ public final class ExperimentRunner {
       }
       folder.markInProgress();
       Run run = new Run(projectDir, name, cfg, folder, data, splits, options, listener, token);
-      LossRegistry losses = LossRegistry.withBuiltIns();
-      run.networks = new StageNetworks(registry, pretrained, losses);
-      run.scoring = new StageScoring(MetricRegistry.withBuiltIns(losses), losses);
+      ScoringRegistries scoring = ScoringRegistries.forProject(projectDir);
+      run.losses = scoring.losses();
+      run.networks = new StageNetworks(registry, pretrained, scoring.losses());
+      run.scoring = new StageScoring(scoring.metrics(), scoring.losses());
       listener.onEvent(
           new TrainingEvent.RunStarted(name, folds.size(), cfg.training().stages().size()));
+      for (String notice : gpuNotices) {
+        LOG.warn("{}: {}", name, notice); // never dropped silently: logged and shown
+        listener.onEvent(new TrainingEvent.Notice(name, notice));
+      }
       if (!options.onlyReport()) {
         TimeLimit time = options.timeLimit() == null ? null : new TimeLimit(options.timeLimit());
         for (int fold : folds) {
@@ -179,6 +187,7 @@ public final class ExperimentRunner {
     final CancellationToken token;
     StageNetworks networks;
     StageScoring scoring;
+    LossRegistry losses;
 
     Run(
         Path projectDir,
@@ -248,6 +257,7 @@ public final class ExperimentRunner {
           network =
               NetworkFiles.load(
                   StageTrainer.checkpointFile(folder, fold, stage, state.get().epoch()));
+          ProjectLosses.reattach(network, losses); // a project loss is saved by name only
         } else {
           network = networks.build(cfg, stage, folder.bestWeights(fold, stage), projectDir);
           if (c.bestMetric() != null) {

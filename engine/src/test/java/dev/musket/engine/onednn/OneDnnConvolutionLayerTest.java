@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.activations.Activation;
@@ -29,6 +30,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * the same outputs and the same gradients for every parameter, to float tolerance. Two stacked
  * convolutions, so the first one's weight gradient also checks the second one's input gradient.
  */
+// the oneDNN CPU path: not used, and not there to test, in a -Pcuda build
+@DisabledIf("dev.musket.engine.runtime.ComputeBackend#cudaOnClasspath")
 class OneDnnConvolutionLayerTest {
 
   @ParameterizedTest(name = "{0}x{0} stride {1} pad {2}, bias {3}, {4} channels, {5}x{5}")

@@ -2,6 +2,7 @@ package dev.musket.engine.onednn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -11,6 +12,8 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** oneDNN called directly computes the same forward convolution as libnd4j's conv2d op. */
+// the oneDNN CPU path: not used, and not there to test, in a -Pcuda build
+@DisabledIf("dev.musket.engine.runtime.ComputeBackend#cudaOnClasspath")
 class OneDnnConvolutionTest {
 
   @ParameterizedTest(name = "{0}x{0}/{1} pad {2} on {3}x{3}, blocked {4}, {5}->{6}")

@@ -29,7 +29,7 @@ class ProjectModulesTest {
         }
 
         @Metric("hmar_incorrect")
-        public static double hierarchicalRecall(double[] predictions) {
+        public static double hierarchicalRecall(double[][] yTrue, double[][] yPred) {
           return 0.5;
         }
       }
@@ -122,6 +122,92 @@ class ProjectModulesTest {
               assertThat(d.isError()).isTrue();
               assertThat(d.message())
                   .startsWith("unknown dataset factory 'getBengali1'; did you mean 'getBengali0'?");
+            });
+  }
+
+  @Test
+  void aLossOrMetricOfTheWrongSignatureIsAnErrorAtTheMethodThatShowsTheRightOne(@TempDir Path dir)
+      throws IOException {
+    String module =
+        """
+        import dev.musket.engine.api.Loss;
+        import dev.musket.engine.api.Metric;
+        import org.nd4j.linalg.api.ndarray.INDArray;
+
+        public class Wrong {
+          @Loss("my_loss")
+          public static double myLoss(INDArray yTrue, INDArray yPred) {
+            return 0;
+          }
+
+          @Metric
+          public static float myMetric(INDArray yTrue, double[][] yPred) {
+            return 0;
+          }
+        }
+        """;
+    Files.createDirectories(dir.resolve("modules"));
+    Files.writeString(dir.resolve("modules/Wrong.java"), module);
+
+    ProjectModules modules = ProjectModules.compile(dir);
+
+    assertThat(modules.compiled()).isFalse();
+    assertThat(modules.definitions()).isEmpty();
+    assertThat(modules.problems())
+        .extracting(d -> d.file().getFileName() + ":" + d.line() + ": " + d.message())
+        .containsExactlyInAnyOrder(
+            "Wrong.java:7: @Loss myLoss must be 'public static ILossFunction myLoss()'"
+                + " (org.nd4j.linalg.lossfunctions.ILossFunction, e.g. a subclass of"
+                + " dev.musket.engine.train.loss.KerasLoss); it is"
+                + " 'double myLoss(INDArray, INDArray)'",
+            "Wrong.java:12: @Metric myMetric must be 'public static double"
+                + " myMetric(INDArray yTrue, INDArray yPred)' or 'public static double"
+                + " myMetric(double[][] yTrue, double[][] yPred)'; it is"
+                + " 'float myMetric(INDArray, double[][])'");
+  }
+
+  @Test
+  void projectLossesAndMetricsValidateWhereverBuiltInsDo(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("modules"));
+    Files.writeString(
+        dir.resolve("modules/Scoring.java"), dev.musket.engine.testing.TinyProjects.SCORING_MODULE);
+    Path config = dir.resolve("experiments/e/config.yaml");
+    Files.createDirectories(config.getParent());
+    String base =
+        """
+        #%Musket Classification 1.0
+        architecture: ResNet18
+        classes: 2
+        activation: sigmoid
+        shape: [32, 32, 3]
+        metrics: [project_mae, rows_seen, squared_margin]
+        primary_metric: val_project_mae
+        primary_metric_mode: min
+        final_metrics: [rows_seen]
+        callbacks:
+          EarlyStopping: {patience: 2, monitor: val_rows_seen}
+        stages:
+          - epochs: 1
+          - epochs: 1
+            loss: squared_margin
+        dataset: {image_folder: [data]}
+        """;
+    Files.writeString(config, base + "loss: squared_margin+0.5*binary_crossentropy\n");
+    ExperimentLoader loader = new ExperimentLoader();
+    ExperimentLoader.Loaded loaded = loader.load(config);
+    assertThat(loaded.diagnostics()).isEmpty();
+    assertThat(loaded.names().names(ProjectNames.Kind.LOSS)).containsExactly("squared_margin");
+    assertThat(loaded.names().names(ProjectNames.Kind.METRIC))
+        .containsExactly("project_mae", "rows_seen");
+
+    Files.writeString(config, base + "loss: squared_margn+0.5*binary_crossentropy\n");
+    assertThat(loader.load(config).diagnostics())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.isError()).isTrue();
+              assertThat(d.message())
+                  .startsWith("unknown loss 'squared_margn'; did you mean 'squared_margin'?");
             });
   }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
 
+// the oneDNN CPU path: not used, and not there to test, in a -Pcuda build
+@DisabledIf("dev.musket.engine.runtime.ComputeBackend#cudaOnClasspath")
 class NativeBuildTest {
 
   private static final String CPUINFO =

@@ -20,6 +20,7 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
@@ -33,6 +34,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * its oneDNN helper (and never fell back to DL4J's built-in implementation), including the engine's
  * own convolution ({@link FastDefaults#convolution}).
  */
+// the oneDNN CPU path: not used, and not there to test, in a -Pcuda build
+@DisabledIf("dev.musket.engine.runtime.ComputeBackend#cudaOnClasspath")
 class OneDnnHelpersInUseTest {
 
   private static ComputationGraph network;

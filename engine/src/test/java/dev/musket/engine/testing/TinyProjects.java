@@ -22,6 +22,71 @@ public final class TinyProjects {
   public static final String TINY_NET_WITH_BATCH_NORM =
       tinyNet("\n              x = g.batchNorm(\"bn1\", x, 1e-3, 0.99);");
 
+  /**
+   * {@code modules/Scoring.java}: a project loss and two project metrics, Musket's
+   * {@code @losses.keras_loss} and {@code @metrics.keras_metric} written in Java.
+   *
+   * <ul>
+   *   <li>{@code @Loss("squared_margin")}: a squared hinge on {0, 1} labels, {@code mean_j max(0, 1
+   *       - t (2p - 1))^2} with {@code t = 2y - 1}, as a {@code KerasLoss} (values and gradient
+   *       w.r.t. the activated output);
+   *   <li>{@code @Metric("project_mae")}: the mean absolute error, on INDArrays (equal to the
+   *       built-in {@code mae} on the same predictions);
+   *   <li>{@code @Metric(value = "rows_seen", needThreshold = false)}: how many examples it was
+   *       given, on plain arrays (the epoch's size, if it really sees the whole epoch).
+   * </ul>
+   */
+  public static final String SCORING_MODULE =
+      """
+      import dev.musket.engine.api.Loss;
+      import dev.musket.engine.api.Metric;
+      import dev.musket.engine.train.loss.KerasLoss;
+      import org.nd4j.linalg.api.ndarray.INDArray;
+      import org.nd4j.linalg.lossfunctions.ILossFunction;
+      import org.nd4j.linalg.ops.transforms.Transforms;
+
+      public class Scoring {
+        @Loss("squared_margin")
+        public static ILossFunction squaredMargin() {
+          return new KerasLoss() {
+            @Override
+            public String kerasName() {
+              return "squared_margin";
+            }
+
+            @Override
+            protected Value evaluate(double[][] y, double[][] p) {
+              double[] perExample = new double[p.length];
+              double[][] gradient = new double[p.length][];
+              for (int i = 0; i < p.length; i++) {
+                int k = p[i].length;
+                gradient[i] = new double[k];
+                for (int j = 0; j < k; j++) {
+                  double t = 2 * y[i][j] - 1;
+                  double margin = 1 - t * (2 * p[i][j] - 1);
+                  if (margin > 0) {
+                    perExample[i] += margin * margin / k;
+                    gradient[i][j] = -4 * t * margin / k;
+                  }
+                }
+              }
+              return new Value(perExample, gradient);
+            }
+          };
+        }
+
+        @Metric("project_mae")
+        public static double projectMae(INDArray yTrue, INDArray yPred) {
+          return Transforms.abs(yTrue.sub(yPred)).meanNumber().doubleValue();
+        }
+
+        @Metric(value = "rows_seen", needThreshold = false)
+        public static double rowsSeen(double[][] yTrue, double[][] yPred) {
+          return yTrue.length;
+        }
+      }
+      """;
+
   private TinyProjects() {}
 
   private static String tinyNet(String afterConv) {
@@ -56,6 +121,12 @@ public final class TinyProjects {
   public static void writeModule(Path project, String source) throws IOException {
     Files.createDirectories(project.resolve("modules"));
     Files.writeString(project.resolve("modules/TinyNets.java"), source);
+  }
+
+  /** Writes {@code source} as {@code modules/<fileName>} of {@code project}. */
+  public static void writeModule(Path project, String fileName, String source) throws IOException {
+    Files.createDirectories(project.resolve("modules"));
+    Files.writeString(project.resolve("modules").resolve(fileName), source);
   }
 
   /** Writes {@code config} as {@code experiments/<name>/config.yaml}; returns the folder. */

@@ -155,7 +155,8 @@ class FitEndToEndTest {
     }
     assertThat(code).isZero();
     assertThat(out.toString())
-        .contains("--num_gpus/--gpus_per_net are ignored")
+        .containsOnlyOnce(
+            "note: --num_gpus 2 --gpus_per_net 2 ignored: this build trains on the CPU")
         .contains("finished, summary.yaml written");
   }
 

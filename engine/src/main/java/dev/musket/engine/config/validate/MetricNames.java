@@ -30,6 +30,16 @@ final class MetricNames {
         + (original.endsWith("_holdout") ? "_holdout" : "");
   }
 
+  /**
+   * A metric or loss the project's code defines, also per output ({@code output_1_my_metric}):
+   * every loss is a metric too.
+   */
+  static boolean isProjects(String base, ProjectNames project) {
+    String name = base.replaceFirst("^output_\\d+_", "");
+    return project.defines(ProjectNames.Kind.METRIC, name)
+        || project.defines(ProjectNames.Kind.LOSS, name);
+  }
+
   /** A metric, the loss, or a per-output metric such as {@code output_1_categorical_accuracy}. */
   static boolean isKnown(String base, Schema schema) {
     if (schema.metrics().contains(base) || schema.losses().contains(base)) {

@@ -354,6 +354,9 @@ final class ValueChecker {
     if (catalog.contains(name) || (kind != null && project.defines(kind, name))) {
       return true;
     }
+    if (kind == ProjectNames.Kind.METRIC && project.defines(ProjectNames.Kind.LOSS, name)) {
+      return true; // every loss is also a metric, the project's too
+    }
     unknownName(node, name, catalog.names(), catalog.suggest(name), kind, noun);
     return false;
   }
@@ -442,7 +445,7 @@ final class ValueChecker {
     String base = MetricNames.base(s.asText());
     if (MetricNames.isKnown(base, schema)
         || finalMetrics.contains(base)
-        || project.defines(ProjectNames.Kind.METRIC, base)) {
+        || MetricNames.isProjects(base, project)) {
       return;
     }
     unknownName(

@@ -29,8 +29,11 @@ public abstract class KerasLoss implements ILossFunction {
 
   private static final long serialVersionUID = 1L;
 
-  /** Per-example scores (summing to the batch total) and the total's gradient w.r.t. outputs. */
-  protected record Value(double[] perExample, double[][] gradient) {}
+  /**
+   * Per-example scores (summing to the batch total) and the total's gradient w.r.t. outputs. Public
+   * so that project losses in other packages ({@code @Loss} in {@code modules/}) can build it.
+   */
+  public record Value(double[] perExample, double[][] gradient) {}
 
   /** Keras' name for this loss, e.g. {@code binary_crossentropy}. */
   public abstract String kerasName();

@@ -14,8 +14,8 @@ import dev.musket.engine.events.CancellationToken;
 import dev.musket.engine.model.ModelRegistry;
 import dev.musket.engine.model.PretrainedWeights;
 import dev.musket.engine.train.ProjectArchitectures;
+import dev.musket.engine.train.ScoringRegistries;
 import dev.musket.engine.train.StageNetworks;
-import dev.musket.engine.train.loss.LossRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +105,7 @@ public final class LrFinder {
     ModelRegistry registry = registries.get();
     registerProjectArchitectures(registry, projectDir);
     ComputationGraph network =
-        new StageNetworks(registry, pretrained, LossRegistry.withBuiltIns())
+        new StageNetworks(registry, pretrained, ScoringRegistries.forProject(projectDir).losses())
             .build(cfg, 0, null, projectDir);
     int batch = cfg.training().batch();
     int steps = (train.length + batch - 1) / batch;

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musket.engine.config.LossExpression;
 import java.util.Random;
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +13,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
@@ -91,34 +85,7 @@ class NetworkGradientCheckTest {
   }
 
   private static boolean check(ILossFunction loss, Activation activation, INDArray labels) {
-    MultiLayerNetwork net =
-        new MultiLayerNetwork(
-            new NeuralNetConfiguration.Builder()
-                .seed(3)
-                .dataType(DataType.DOUBLE)
-                .updater(new NoOp())
-                .list()
-                .layer(new DenseLayer.Builder().nIn(3).nOut(4).activation(Activation.TANH).build())
-                .layer(
-                    new OutputLayer.Builder()
-                        .nIn(4)
-                        .nOut(3)
-                        .activation(activation)
-                        .lossFunction(loss)
-                        .build())
-                .build());
-    net.init();
-    INDArray input = Nd4j.rand(DataType.DOUBLE, 5, 3).subi(0.5).muli(2);
-    return GradientCheckUtil.checkGradients(
-        new GradientCheckUtil.MLNConfig()
-            .net(net)
-            .input(input)
-            .labels(labels)
-            .epsilon(1e-6)
-            .maxRelError(1e-5)
-            .minAbsoluteError(1e-9)
-            .subset(true)
-            .maxPerParam(3));
+    return LossGradients.networkCheck(loss, activation, labels);
   }
 
   private static INDArray labels(String loss, Random random) {

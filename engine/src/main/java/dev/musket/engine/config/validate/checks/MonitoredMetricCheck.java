@@ -3,6 +3,7 @@ package dev.musket.engine.config.validate.checks;
 import dev.musket.engine.config.ConfigNode;
 import dev.musket.engine.config.validate.CheckContext;
 import dev.musket.engine.config.validate.ConfigCheck;
+import dev.musket.engine.config.validate.ProjectNames;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,8 @@ public final class MonitoredMetricCheck implements ConfigCheck {
     boolean knownName =
         c.schema().metrics().contains(base)
             || c.schema().losses().contains(base)
+            || c.project().defines(ProjectNames.Kind.METRIC, base)
+            || c.project().defines(ProjectNames.Kind.LOSS, base)
             || computed.contains(base);
     if (knownName && !isComputed(base, computed)) {
       c.sink()
