@@ -23,7 +23,11 @@ public interface ModelBuilder {
     return KerasTop.GLOBAL_AVERAGE;
   }
 
-  /** The smallest height and width the architecture accepts (Keras' {@code min_size}). */
+  /**
+   * The smallest height and width at which the architecture's own definition works (Keras' {@code
+   * min_size}). Inputs smaller than this, down to {@link InputPadding#SMALLEST_INPUT}, are
+   * zero-padded (centered) up to it by {@link ModelAssembler}, so a builder never sees them.
+   */
   default int minInputSize() {
     return 32;
   }
