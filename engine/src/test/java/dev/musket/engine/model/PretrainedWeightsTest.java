@@ -102,6 +102,20 @@ class PretrainedWeightsTest {
         .hasMessageContaining("$MUSKET_WEIGHTS");
   }
 
+  @Test
+  void aMissingFileOfAZooArchitectureAlsoNamesTheZoosFile() {
+    ModelSpec spec = ModelSpec.builder("ResNet50").weights("imagenet").build();
+    ModelBuilder resNet50 = ModelRegistry.standard().builder("ResNet50");
+    // the files are looked for before the network is touched
+    assertThatThrownBy(() -> new PretrainedWeights(folder).load(null, "ResNet50", resNet50, spec))
+        .isInstanceOf(MissingWeightsException.class)
+        .hasMessageContaining(
+            "put the file resnet50.zip in "
+                + folder.toAbsolutePath()
+                + " (or the DL4J model zoo's resnet50_dl4j_inference.v3.zip, or Keras' weights as"
+                + " resnet50.h5;");
+  }
+
   /** Our architecture whose Keras names differ from ours, as a Keras import saved by DL4J has. */
   private static final class KerasNamed implements ModelBuilder {
     @Override
