@@ -28,6 +28,12 @@ public final class ModelAssembler {
   /** The name of the graph's input vertex. */
   public static final String INPUT = "input";
 
+  /**
+   * The zero padding in front of the backbone when the input is smaller than the architecture's own
+   * minimum ({@link InputPadding}); absent otherwise.
+   */
+  public static final String INPUT_PAD = "input_pad";
+
   /** Every vertex of the head starts with this prefix; everything else is the encoder. */
   public static final String HEAD_PREFIX = "head_";
 
@@ -58,19 +64,8 @@ public final class ModelAssembler {
   public ComputationGraphConfiguration configuration(ModelSpec spec) {
     ModelBuilder builder = registry.builder(spec.architecture());
     String name = registry.canonicalName(spec.architecture());
-    int min = builder.minInputSize();
-    if (spec.height() < min || spec.width() < min) {
-      throw new IllegalArgumentException(
-          name
-              + " needs an input of at least "
-              + min
-              + "x"
-              + min
-              + ", got "
-              + spec.height()
-              + "x"
-              + spec.width());
-    }
+    InputPadding padding =
+        InputPadding.forInput(name, spec.height(), spec.width(), builder.minInputSize());
     GraphBuilder graph =
         GraphDefaults.network(spec.seed(), spec.updater())
             .graphBuilder()
@@ -79,7 +74,21 @@ public final class ModelAssembler {
     LayerGraph layers =
         new LayerGraph(
             graph, INPUT, new FeatureShape(spec.channels(), spec.height(), spec.width()));
-    String features = builder.addBackbone(layers, INPUT);
+    String input = INPUT;
+    if (!padding.isNone()) {
+      input =
+          layers.zeroPad(
+              INPUT_PAD, INPUT, padding.top(), padding.bottom(), padding.left(), padding.right());
+      log.debug(
+          "{} needs at least {}x{}: the {}x{} input is zero-padded by {}",
+          name,
+          builder.minInputSize(),
+          builder.minInputSize(),
+          spec.height(),
+          spec.width(),
+          padding);
+    }
+    String features = builder.addBackbone(layers, input);
     List<String> outputs =
         spec.includeTop()
             ? addKerasTop(graph, builder.top(), features, spec)

@@ -1,5 +1,7 @@
 package dev.musket.engine.model;
 
+import java.util.List;
+
 /**
  * Builds one backbone architecture into a graph: the network without its classifier top, as Keras'
  * {@code include_top=False}.
@@ -23,7 +25,11 @@ public interface ModelBuilder {
     return KerasTop.GLOBAL_AVERAGE;
   }
 
-  /** The smallest height and width the architecture accepts (Keras' {@code min_size}). */
+  /**
+   * The smallest height and width at which the architecture's own definition works (Keras' {@code
+   * min_size}). Inputs smaller than this, down to {@link InputPadding#SMALLEST_INPUT}, are
+   * zero-padded (centered) up to it by {@link ModelAssembler}, so a builder never sees them.
+   */
   default int minInputSize() {
     return 32;
   }
@@ -36,6 +42,16 @@ public interface ModelBuilder {
    */
   default String kerasLayerName(String layer) {
     return layer;
+  }
+
+  /**
+   * The names the DL4J model zoo ({@code deeplearning4j-zoo} 1.0.0-M2.1) gives one of our layers,
+   * for the zoo's weights files: the name in the zoo's own definition first, then other names its
+   * published weights file may use. Empty when the zoo has no such layer; by default the zoo has no
+   * such architecture. See {@code docs/pretrained-weights.md}.
+   */
+  default List<String> zooLayerNames(String layer) {
+    return List.of();
   }
 
   /** Keras' default input size, at which the reference parameter counts hold. */

@@ -7,8 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.deeplearning4j.nn.api.Layer;
+import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,12 +20,14 @@ import org.slf4j.LoggerFactory;
  * Loads {@code weights: imagenet} from a local folder; nothing is ever downloaded.
  *
  * <p>The folder is {@code $MUSKET_WEIGHTS}, else {@code ~/.musket/weights}. The file for an
- * architecture is {@code <name in lower case>.zip}: a DL4J {@code ComputationGraph} zip
- * (ModelSerializer) whose layer names are this engine's. Encoder layers are copied by name; the
- * head is never copied. When the input has another channel count than the file (C != 3), the
- * parameters over input channels (the first convolution, ResNet's input batch norm) are adapted as
- * Musket does: existing channels are copied, extra channels get zeros, or with {@code copyWeights}
- * the kernel of channel 2 (blue). See {@code docs/pretrained-weights.md}.
+ * architecture is {@code <name in lower case>.zip} or the DL4J model zoo's file name: a DL4J {@code
+ * ComputationGraph} zip (ModelSerializer) whose layers carry this engine's, the zoo's or Keras'
+ * names ({@link Dl4jWeightsImporter}); or a Keras {@code .h5} file ({@link KerasWeightsImporter}).
+ * Encoder layers are copied; the head is never copied. When the input has another channel count
+ * than the file (C != 3), the parameters over input channels (the first convolution, ResNet's input
+ * batch norm) are adapted as Musket does: existing channels are copied, extra channels get zeros,
+ * or with {@code copyWeights} the kernel of channel 2 (blue). See {@code
+ * docs/pretrained-weights.md}.
  */
 public final class PretrainedWeights {
 
@@ -76,76 +77,72 @@ public final class PretrainedWeights {
     ModelSerializer.writeModel(network, file.toFile(), false);
   }
 
-  /** Copies the pretrained encoder parameters into {@code target}, built from {@code spec}. */
+  /**
+   * The DL4J model zoo's file this folder may hold instead of {@link #fileFor}, under the name the
+   * zoo publishes it (e.g. {@code resnet50_dl4j_inference.v3.zip}); empty when the zoo has none.
+   */
+  public Optional<Path> zooFileFor(String architecture) {
+    return Dl4jZooFiles.fileName(architecture).map(folder::resolve);
+  }
+
+  /**
+   * Copies the pretrained encoder parameters into {@code target}, built from {@code spec}, from the
+   * first file present: {@code <name>.zip}, the zoo's file, {@code <name>.h5}, {@code
+   * <name>_notop.h5}.
+   */
   public void load(
       ComputationGraph target, String architecture, ModelBuilder builder, ModelSpec spec) {
     if (!"imagenet".equalsIgnoreCase(spec.weights().trim())) {
       throw new IllegalArgumentException(
           "weights '" + spec.weights() + "' are not supported; use imagenet or leave weights out");
     }
-    Path file = fileFor(architecture);
+    List<Path> zips = new ArrayList<>();
+    zips.add(fileFor(architecture));
+    zooFileFor(architecture).ifPresent(zips::add);
+    for (Path zip : zips) {
+      if (Files.isRegularFile(zip)) {
+        WeightsNaming naming =
+            Dl4jWeightsImporter.copyEncoder(read(zip), target, builder, spec.copyWeights());
+        log.info(
+            "loaded {} weights from {} ({} layer names)", architecture, zip, naming.description());
+        return;
+      }
+    }
     for (Path keras : kerasFilesFor(architecture)) {
-      if (!Files.isRegularFile(file) && Files.isRegularFile(keras)) {
+      if (Files.isRegularFile(keras)) {
         KerasWeightsImporter.copyInto(
             KerasWeightsFile.read(keras), target, builder, spec.copyWeights());
         log.info("loaded {} weights from Keras file {}", architecture, keras);
         return;
       }
     }
-    if (!Files.isRegularFile(file)) {
-      throw new MissingWeightsException(
-          "no ImageNet weights for "
-              + architecture
-              + ": put the file "
-              + file.getFileName()
-              + " in "
-              + folder.toAbsolutePath()
-              + " (or Keras' weights as "
-              + kerasFilesFor(architecture).get(0).getFileName()
-              + "; set $"
-              + ENVIRONMENT_VARIABLE
-              + " to use another folder; see docs/pretrained-weights.md)");
-    }
-    ComputationGraph source;
-    try {
-      source = ModelSerializer.restoreComputationGraph(file.toFile(), false);
-    } catch (IOException | RuntimeException e) {
-      throw new MissingWeightsException(
-          "cannot read weights file " + file + ": " + e.getMessage(), e);
-    }
-    copyEncoder(source, target, spec.copyWeights());
-    log.info("loaded {} weights from {}", architecture, file);
+    throw new MissingWeightsException(
+        "no ImageNet weights for "
+            + architecture
+            + ": put the file "
+            + fileFor(architecture).getFileName()
+            + " in "
+            + folder.toAbsolutePath()
+            + zooFileFor(architecture)
+                .map(zoo -> " (or the DL4J model zoo's " + zoo.getFileName() + ", or")
+                .orElse(" (or")
+            + " Keras' weights as "
+            + kerasFilesFor(architecture).get(0).getFileName()
+            + "; set $"
+            + ENVIRONMENT_VARIABLE
+            + " to use another folder; see docs/pretrained-weights.md)");
   }
 
-  /** Copies every encoder layer's parameters by name, adapting input-channel axes. */
-  static void copyEncoder(ComputationGraph source, ComputationGraph target, boolean copyBlue) {
-    List<String> missing = new ArrayList<>();
-    for (Layer layer : target.getLayers()) {
-      String name = layer.conf().getLayer().getLayerName();
-      if (name.startsWith(ModelAssembler.HEAD_PREFIX) || layer.numParams() == 0) {
-        continue;
-      }
-      Layer from =
-          source.getConfiguration().getVertices().containsKey(name) ? source.getLayer(name) : null;
-      if (from == null || from.numParams() == 0) {
-        missing.add(name);
-        continue;
-      }
-      for (Map.Entry<String, INDArray> param : layer.paramTable().entrySet()) {
-        INDArray value = from.paramTable().get(param.getKey());
-        if (value == null) {
-          missing.add(name + "/" + param.getKey());
-        } else {
-          copyParam(name + "/" + param.getKey(), value, param.getValue(), copyBlue);
-        }
-      }
-    }
-    if (!missing.isEmpty()) {
+  private static ComputationGraph read(Path zip) {
+    try {
+      return ModelSerializer.restoreComputationGraph(zip.toFile(), false);
+    } catch (IOException | RuntimeException e) {
       throw new MissingWeightsException(
-          "the weights file does not match this architecture; missing "
-              + missing.size()
-              + " parameters, first "
-              + missing.subList(0, Math.min(5, missing.size())));
+          "cannot read weights file "
+              + zip
+              + " (a DL4J ComputationGraph zip is expected): "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -70,11 +70,11 @@ class ModelAssemblerTest {
 
   @Test
   void inputsBelowTheArchitecturesMinimumAreRefusedClearly() {
+    ModelAssembler tiny = new ModelAssembler(TinyArchitecture.registry());
     assertThatThrownBy(
-            () ->
-                new ModelAssembler(ModelRegistry.standard())
-                    .configuration(ModelSpec.builder("inceptionv3").shape(64, 64, 3).build()))
-        .hasMessage("InceptionV3 needs an input of at least 75x75, got 64x64");
+            () -> tiny.configuration(ModelSpec.builder("inceptionv3").shape(20, 64, 3).build()))
+        .hasMessage(
+            "InceptionV3 needs an input of at least 32x32, got 20x64; make the shape larger");
   }
 
   @Test

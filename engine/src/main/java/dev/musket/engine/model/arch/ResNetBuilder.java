@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class ResNetBuilder implements ModelBuilder {
 
-  public static final ResNetBuilder RESNET50 = new ResNetBuilder(List.of(3, 4, 6, 3));
+  private static final List<Integer> RESNET50_BLOCKS = List.of(3, 4, 6, 3);
+
+  public static final ResNetBuilder RESNET50 = new ResNetBuilder(RESNET50_BLOCKS);
   public static final ResNetBuilder RESNET101 = new ResNetBuilder(List.of(3, 4, 23, 3));
   public static final ResNetBuilder RESNET152 = new ResNetBuilder(List.of(3, 8, 36, 3));
 
@@ -83,6 +85,38 @@ public final class ResNetBuilder implements ModelBuilder {
     String index = kind.startsWith("shortcut") ? "0" : kind.substring(kind.length() - 1);
     String type = kind.contains("conv") ? "conv" : "bn";
     return "conv" + m.group(1) + "_block" + m.group(2) + "_" + index + "_" + type;
+  }
+
+  /**
+   * The DL4J zoo's ResNet50 names ({@code stem-cnn1}, {@code res2a_branch2a}, {@code
+   * bn2a_branch1}...), which are old Keras' for the blocks; its published file, converted from
+   * Keras, may name the stem as old Keras did ({@code conv1}, {@code bn_conv1}). The zoo has no
+   * ResNet101 or ResNet152.
+   */
+  @Override
+  public List<String> zooLayerNames(String layer) {
+    if (!blocksPerStage.equals(RESNET50_BLOCKS)) {
+      return List.of();
+    }
+    if (layer.equals("stem_conv1")) {
+      return List.of("stem-cnn1", "conv1");
+    }
+    if (layer.equals("stem_bn1")) {
+      return List.of("stem-batch1", "bn_conv1");
+    }
+    Matcher m = BLOCK_LAYER.matcher(layer);
+    if (!m.matches()) {
+      return List.of();
+    }
+    String kind = m.group(3);
+    String block = m.group(1) + (char) ('a' + Integer.parseInt(m.group(2)) - 1) + "_branch";
+    String branch = kind.startsWith("shortcut") ? "1" : "2" + (char) ('a' + lastDigit(kind) - 1);
+    String type = kind.contains("conv") ? "res" : "bn";
+    return List.of(type + block + branch);
+  }
+
+  private static int lastDigit(String kind) {
+    return kind.charAt(kind.length() - 1) - '0';
   }
 
   private static final Pattern BLOCK_LAYER =

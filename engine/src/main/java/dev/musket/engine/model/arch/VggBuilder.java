@@ -42,6 +42,26 @@ public final class VggBuilder implements ModelBuilder {
     return x;
   }
 
+  /**
+   * The DL4J zoo numbers VGG's layers instead of naming them: {@code "0"} is block1_conv1, each
+   * block's convolutions are followed by its pooling ({@code "2"} after block 1...). Its published
+   * files, converted from Keras, carry Keras' names, which are ours.
+   */
+  @Override
+  public List<String> zooLayerNames(String layer) {
+    int index = 0;
+    for (int b = 0; b < convsPerBlock.size(); b++) {
+      for (int c = 0; c < convsPerBlock.get(b); c++) {
+        if (layer.equals("block" + (b + 1) + "_conv" + (c + 1))) {
+          return List.of(String.valueOf(index));
+        }
+        index++;
+      }
+      index++; // the block's pooling
+    }
+    return List.of();
+  }
+
   @Override
   public KerasTop top() {
     return KerasTop.FLATTEN_FC4096;

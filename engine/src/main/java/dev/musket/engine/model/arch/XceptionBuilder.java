@@ -5,6 +5,7 @@ import static dev.musket.engine.model.Padding.VALID;
 
 import dev.musket.engine.model.LayerGraph;
 import dev.musket.engine.model.ModelBuilder;
+import java.util.List;
 
 /**
  * Xception as Keras applications: an entry flow of two convolutions and three strided separable
@@ -73,6 +74,21 @@ public final class XceptionBuilder implements ModelBuilder {
   @Override
   public int defaultInputSize() {
     return 299;
+  }
+
+  /**
+   * The DL4J zoo's names: Keras' own, except the four shortcuts, which Keras left unnamed and the
+   * zoo calls {@code residual1..3} (blocks 2 to 4) and {@code residual12} (block 13), the
+   * convolution with a {@code _conv} suffix.
+   */
+  @Override
+  public List<String> zooLayerNames(String layer) {
+    if (layer.contains("_shortcut_")) {
+      int block = Integer.parseInt(layer.substring("block".length(), layer.indexOf('_')));
+      String residual = "residual" + (block == 13 ? 12 : block - 1);
+      return List.of(layer.endsWith("_conv") ? residual + "_conv" : residual);
+    }
+    return List.of(kerasLayerName(layer));
   }
 
   /** Keras' names, except the shortcut convolutions and their batch norms, which Keras named. */
