@@ -23,9 +23,13 @@ import org.slf4j.LoggerFactory;
  * image are near copies of each other, so a fold validating on cells whose siblings it trained on
  * (or a holdout sharing images with the folds) would report an optimistic score.
  *
+ * <p>The folds after a holdout are Musket's: made over positions in the holdout's training part in
+ * Musket's order (its shuffle, or the order its file lists), which is why the holdout file keeps
+ * that order (docs/decisions/0018).
+ *
  * @param holdout {@code train} = everything folds are drawn from; {@code heldOut} = the holdout
- *     (empty when {@code testSplit} is 0)
- * @param folds per fold, training and validation indices (dataset indices)
+ *     (empty when {@code testSplit} is 0); each part sorted
+ * @param folds per fold, training and validation indices (dataset indices, each part sorted)
  */
 public record ExperimentSplits(Split holdout, List<Split> folds) {
   private static final Logger LOG = LoggerFactory.getLogger(ExperimentSplits.class);
@@ -51,9 +55,11 @@ public record ExperimentSplits(Split holdout, List<Split> folds) {
       return plan(cropped.base(), s, configFile, write).toCells(cropped.cellsPerImage());
     }
     int n = ds.size();
+    // the holdout's training part in Musket's order (shuffled, or as its file lists it): the folds
+    // split positions in that order, as Musket's do
     Split holdout = holdout(ds, s, configFile, n, write);
     List<Split> folds = folds(ds, s, configFile, holdout.train(), write);
-    return new ExperimentSplits(holdout, folds);
+    return new ExperimentSplits(holdout.sorted(), folds);
   }
 
   private static Split holdout(DataSet ds, SplitSettings s, Path configFile, int n, boolean write)
@@ -77,7 +83,8 @@ public record ExperimentSplits(Split holdout, List<Split> folds) {
       saved.ifPresent(
           x -> LOG.warn("{} does not fit the dataset of {} items; recomputing", file, n));
     }
-    Split split = Splitter.holdout(n, s.testSplit(), s.testSplitSeed());
+    Split split =
+        Splitter.holdout(n, s.testSplit(), s.testSplitSeed(), s.stratified(), ds::stratifyClass);
     if (write) {
       SplitFiles.writeHoldout(file, split);
     }
@@ -94,7 +101,11 @@ public record ExperimentSplits(Split holdout, List<Split> folds) {
                 int[] v = val.clone();
                 Arrays.sort(v);
                 return new Split(
-                    Arrays.stream(pool).filter(i -> Arrays.binarySearch(v, i) < 0).toArray(), v);
+                    Arrays.stream(pool)
+                        .filter(i -> Arrays.binarySearch(v, i) < 0)
+                        .sorted()
+                        .toArray(),
+                    v);
               })
           .toList();
     }
@@ -111,7 +122,9 @@ public record ExperimentSplits(Split holdout, List<Split> folds) {
     }
     List<Split> folds =
         expected == 1
-            ? List.of(Splitter.validation(pool, s.validationSplit(), s.randomState()))
+            ? List.of(
+                Splitter.validation(
+                    pool, s.validationSplit(), s.randomState(), s.stratified(), ds::stratifyClass))
             : Splitter.folds(pool, expected, s.randomState(), s.stratified(), ds::stratifyClass);
     if (write) {
       SplitFiles.writeFolds(file, folds);

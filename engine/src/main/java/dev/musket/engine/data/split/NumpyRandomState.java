@@ -1,52 +1,22 @@
 package dev.musket.engine.data.split;
 
 /**
- * numpy's legacy {@code RandomState(seed)}: MT19937 seeded as numpy seeds an integer, with numpy's
- * {@code shuffle}/{@code permutation} (Fisher-Yates drawing bounded integers by masked rejection).
+ * numpy's legacy {@code RandomState(seed)}: {@link Mt19937} seeded as numpy seeds an integer, with
+ * numpy's {@code shuffle}/{@code permutation} (Fisher-Yates drawing bounded integers by masked
+ * rejection).
  *
  * <p>Why: Musket split with scikit-learn ({@code KFold(shuffle=True, random_state)}, {@code
  * train_test_split}), which shuffle through this generator. Reproducing it makes the folds of a
  * project ported from Python Musket the same items, so results stay comparable.
  */
 final class NumpyRandomState {
-  private static final int N = 624;
-  private static final int M = 397;
-  private final int[] mt = new int[N];
-  private int index = N;
+  private final Mt19937 mt;
 
   NumpyRandomState(long seed) {
     if (seed < 0 || seed > 0xFFFFFFFFL) {
       throw new IllegalArgumentException("numpy seeds must lie in [0, 2^32 - 1], got " + seed);
     }
-    mt[0] = (int) seed;
-    for (int i = 1; i < N; i++) {
-      mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
-    }
-  }
-
-  /** The next 32 random bits, as an unsigned value. */
-  long nextUint32() {
-    if (index >= N) {
-      twist();
-    }
-    int y = mt[index++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9D2C5680;
-    y ^= (y << 15) & 0xEFC60000;
-    y ^= y >>> 18;
-    return y & 0xFFFFFFFFL;
-  }
-
-  private void twist() {
-    for (int i = 0; i < N; i++) {
-      int y = (mt[i] & 0x80000000) | (mt[(i + 1) % N] & 0x7FFFFFFF);
-      int next = mt[(i + M) % N] ^ (y >>> 1);
-      if ((y & 1) != 0) {
-        next ^= 0x9908B0DF;
-      }
-      mt[i] = next;
-    }
-    index = 0;
+    mt = Mt19937.seeded((int) seed);
   }
 
   /** A uniform integer in [0, max], numpy's {@code random_interval}. */
@@ -62,7 +32,7 @@ final class NumpyRandomState {
     mask |= mask >>> 16;
     long value;
     do {
-      value = nextUint32() & mask;
+      value = mt.nextUint32() & mask;
     } while (value > max);
     return value;
   }

@@ -32,8 +32,10 @@ class NumpyCompatibilityTest {
   }
 
   @Test
-  void holdoutMatchesTrainTestSplit() {
+  void validationSplitMatchesTrainTestSplit() {
     // train_test_split(range(25), test_size=0.2, random_state=123): test = permutation[:5]
-    assertThat(Splitter.holdout(25, 0.2, 123).heldOut()).containsExactly(5, 15, 18, 21, 22);
+    int[] all = IntStream.range(0, 25).toArray();
+    assertThat(Splitter.validation(all, 0.2, 123, false, i -> 0).heldOut())
+        .containsExactly(5, 15, 18, 21, 22);
   }
 }

@@ -1,11 +1,11 @@
 package dev.musket.engine.data.split;
 
+import static dev.musket.engine.data.split.SplitFixtures.integer;
+import static dev.musket.engine.data.split.SplitFixtures.ints;
+import static dev.musket.engine.data.split.SplitFixtures.sorted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,48 +15,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The splitter against scikit-learn's own output ({@code sklearn-splits.json}, written by {@code
  * make_split_fixtures.py} beside it with scikit-learn 1.2.1 / numpy 1.24.2): KFold, StratifiedKFold
- * (the algorithm of scikit-learn 0.22 and later) and train_test_split, index for index. Python is
+ * (the algorithm of scikit-learn 0.22 and later) and train_test_split (the {@code folds_count: 1}
+ * split; the holdout is Musket's own, {@link MusketSplitsFixtureTest}), index for index. Python is
  * needed only to regenerate the fixture, never to run this test.
  */
 class SklearnSplitsFixtureTest {
 
-  private static final Map<String, Object> FIXTURE = load();
+  private static final Map<String, Object> FIXTURE = SplitFixtures.load("sklearn-splits.json");
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> load() {
-    try (InputStream in =
-        SklearnSplitsFixtureTest.class.getResourceAsStream("sklearn-splits.json")) {
-      if (in == null) {
-        throw new IllegalStateException("sklearn-splits.json is missing from the test resources");
-      }
-      // JSON is YAML: SnakeYAML (already the config parser) reads it
-      return (Map<String, Object>) new Yaml(new LoaderOptions()).load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
   private static Stream<Arguments> cases(String kind) {
-    return ((List<Map<String, Object>>) FIXTURE.get(kind))
-        .stream().map(c -> Arguments.of(describe(c), c));
-  }
-
-  private static String describe(Map<String, Object> c) {
-    StringBuilder sb = new StringBuilder();
-    c.forEach(
-        (k, v) -> {
-          if (!(v instanceof List<?>)) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(v);
-          }
-        });
-    return sb.toString();
+    return SplitFixtures.cases(FIXTURE, kind);
   }
 
   static Stream<Arguments> kfold() {
@@ -96,24 +68,15 @@ class SklearnSplitsFixtureTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("trainTestSplit")
-  void holdoutIsScikitLearnsTrainTestSplit(String name, Map<String, Object> c) {
-    Split holdout =
-        Splitter.holdout(integer(c, "n"), ((Number) c.get("test_size")).doubleValue(), seed(c));
-    // the engine keeps each part sorted (the split files list them so); sklearn's are in shuffled
-    // order: the same items
-    assertThat(holdout.heldOut()).isEqualTo(sorted(ints(c.get("test"))));
-    assertThat(holdout.train()).isEqualTo(sorted(ints(c.get("train"))));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("trainTestSplit")
   void validationSplitIsScikitLearnsTrainTestSplit(String name, Map<String, Object> c) {
     // folds_count: 1 is Musket's train_test_split(list(indexes), test_size=validationSplit)
     Split validation =
         Splitter.validation(
             IntStream.range(0, integer(c, "n")).toArray(),
             ((Number) c.get("test_size")).doubleValue(),
-            seed(c));
+            seed(c),
+            false,
+            i -> 0);
     assertThat(validation.heldOut()).isEqualTo(sorted(ints(c.get("test"))));
     assertThat(validation.train()).isEqualTo(sorted(ints(c.get("train"))));
   }
@@ -150,6 +113,10 @@ class SklearnSplitsFixtureTest {
         .hasMessageContaining("the largest has 3");
   }
 
+  private static long seed(Map<String, Object> c) {
+    return SplitFixtures.longValue(c, "seed");
+  }
+
   private static void assertSameFolds(List<Split> folds, Map<String, Object> c) {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> expected = (List<Map<String, Object>>) c.get("folds");
@@ -162,23 +129,5 @@ class SklearnSplitsFixtureTest {
           .as("fold %d training", f)
           .isEqualTo(ints(expected.get(f).get("train")));
     }
-  }
-
-  private static int integer(Map<String, Object> c, String key) {
-    return ((Number) c.get(key)).intValue();
-  }
-
-  private static long seed(Map<String, Object> c) {
-    return ((Number) c.get("seed")).longValue();
-  }
-
-  private static int[] ints(Object list) {
-    return ((List<?>) list).stream().mapToInt(v -> ((Number) v).intValue()).toArray();
-  }
-
-  private static int[] sorted(int[] a) {
-    int[] s = a.clone();
-    Arrays.sort(s);
-    return s;
   }
 }

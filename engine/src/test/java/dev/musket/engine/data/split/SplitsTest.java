@@ -50,12 +50,14 @@ class SplitsTest {
   }
 
   @Test
-  void holdoutTakesTheCeilingOfTheFractionAndIsDeterministic() {
-    Split a = Splitter.holdout(101, 0.2, 123);
-    assertThat(a.heldOut()).hasSize(21);
-    assertThat(a.train()).hasSize(80);
-    assertThat(Splitter.holdout(101, 0.2, 123).heldOut()).isEqualTo(a.heldOut());
-    assertThat(Splitter.holdout(101, 0.2, 124).heldOut()).isNotEqualTo(a.heldOut());
+  void holdoutKeepsMusketsRoundedShareForTrainingAndIsDeterministic() {
+    // round(101 - 101 * 0.2) = round(80.8) = 81 train; Python rounds 2.5 to 2 (5 items at 0.5)
+    Split a = Splitter.holdout(101, 0.2, 123, false, i -> 0);
+    assertThat(a.heldOut()).hasSize(20);
+    assertThat(a.train()).hasSize(81);
+    assertThat(Splitter.holdout(5, 0.5, 123, false, i -> 0).train()).hasSize(2);
+    assertThat(Splitter.holdout(101, 0.2, 123, false, i -> 0).heldOut()).isEqualTo(a.heldOut());
+    assertThat(Splitter.holdout(101, 0.2, 124, false, i -> 0).heldOut()).isNotEqualTo(a.heldOut());
   }
 
   @Test
