@@ -21,19 +21,17 @@ import org.bytedeco.dnnl.primitive;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One input geometry's batch-normalisation primitives (training forward, inference forward,
- * backward), created once and reused for every call; libnd4j's {@code batchnorm} / {@code
- * batchnorm_bp} ops build them again on every call, and DL4J's layer adds two more passes over the
- * input to compute the batch mean and variance that oneDNN's training forward computes itself.
- * Learned scale (gamma) and shift (beta) are separate per-channel vectors, as DL4J keeps them; the
- * batch statistics are the biased mean and variance, as DL4J computes them.
+ * One input geometry's training batch-normalisation primitives (forward with batch statistics,
+ * backward), created once and reused for every call; libnd4j's {@code batchnorm_bp} op builds them
+ * again on every call, and DL4J's helper adds two passes over the input to compute the batch mean
+ * and variance that oneDNN's training forward computes itself. Inference is not here: see {@link
+ * OneDnnBatchNormHelper}. Learned scale (gamma) and shift (beta) are separate per-channel vectors,
+ * as DL4J keeps them; the batch statistics are the biased mean and variance, as DL4J computes them.
  */
 final class OneDnnBatchNorm {
 
   private final primitive forwardTraining;
   private final IntMemoryMap trainArgs = new IntMemoryMap();
-  private final primitive forwardInference;
-  private final IntMemoryMap inferArgs = new IntMemoryMap();
   private final primitive backward;
   private final IntMemoryMap backwardArgs = new IntMemoryMap();
 
@@ -58,14 +56,6 @@ final class OneDnnBatchNorm {
             new batch_normalization_forward.desc(
                 prop_kind.forward_training.value, dataDesc, epsilon, scaleShift),
             OneDnn.engine());
-    var inferPd =
-        new batch_normalization_forward.primitive_desc(
-            new batch_normalization_forward.desc(
-                prop_kind.forward_inference.value,
-                dataDesc,
-                epsilon,
-                scaleShift | normalization_flags.use_global_stats.value),
-            OneDnn.engine());
     var backwardPd =
         new batch_normalization_backward.primitive_desc(
             new batch_normalization_backward.desc(
@@ -73,7 +63,6 @@ final class OneDnnBatchNorm {
             OneDnn.engine(),
             trainPd);
     forwardTraining = new batch_normalization_forward(trainPd);
-    forwardInference = new batch_normalization_forward(inferPd);
     backward = new batch_normalization_backward(backwardPd);
 
     data = OneDnn.userMemory(dataDesc);
@@ -87,14 +76,12 @@ final class OneDnnBatchNorm {
     diffScale = OneDnn.userMemory(channelDesc);
     diffShift = OneDnn.userMemory(channelDesc);
 
-    for (IntMemoryMap args : new IntMemoryMap[] {trainArgs, inferArgs}) {
-      args.put(DNNL_ARG_SRC, data);
-      args.put(DNNL_ARG_SCALE, scale);
-      args.put(DNNL_ARG_SHIFT, shift);
-      args.put(DNNL_ARG_MEAN, mean);
-      args.put(DNNL_ARG_VARIANCE, variance);
-      args.put(DNNL_ARG_DST, dst);
-    }
+    trainArgs.put(DNNL_ARG_SRC, data);
+    trainArgs.put(DNNL_ARG_SCALE, scale);
+    trainArgs.put(DNNL_ARG_SHIFT, shift);
+    trainArgs.put(DNNL_ARG_MEAN, mean);
+    trainArgs.put(DNNL_ARG_VARIANCE, variance);
+    trainArgs.put(DNNL_ARG_DST, dst);
     backwardArgs.put(DNNL_ARG_SRC, data);
     backwardArgs.put(DNNL_ARG_MEAN, mean);
     backwardArgs.put(DNNL_ARG_VARIANCE, variance);
@@ -118,20 +105,13 @@ final class OneDnnBatchNorm {
       INDArray out,
       INDArray batchMean,
       INDArray batchVariance) {
-    bindCommon(x, gamma, beta, out, batchMean, batchVariance);
+    OneDnn.bind(data, x);
+    OneDnn.bind(scale, gamma);
+    OneDnn.bind(shift, beta);
+    OneDnn.bind(dst, out);
+    OneDnn.bind(mean, batchMean);
+    OneDnn.bind(variance, batchVariance);
     forwardTraining.execute(OneDnn.stream(), trainArgs);
-  }
-
-  /** Inference forward: normalises {@code x} with the given (moving) mean and variance. */
-  void forwardInference(
-      INDArray x,
-      INDArray gamma,
-      INDArray beta,
-      INDArray movingMean,
-      INDArray movingVariance,
-      INDArray out) {
-    bindCommon(x, gamma, beta, out, movingMean, movingVariance);
-    forwardInference.execute(OneDnn.stream(), inferArgs);
   }
 
   /**
@@ -157,20 +137,5 @@ final class OneDnnBatchNorm {
     OneDnn.bind(diffScale, diffGamma);
     OneDnn.bind(diffShift, diffBeta);
     backward.execute(OneDnn.stream(), backwardArgs);
-  }
-
-  private void bindCommon(
-      INDArray x,
-      INDArray gamma,
-      INDArray beta,
-      INDArray out,
-      INDArray meanArray,
-      INDArray varianceArray) {
-    OneDnn.bind(data, x);
-    OneDnn.bind(scale, gamma);
-    OneDnn.bind(shift, beta);
-    OneDnn.bind(dst, out);
-    OneDnn.bind(mean, meanArray);
-    OneDnn.bind(variance, varianceArray);
   }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
@@ -17,20 +18,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A DL4J batch-normalisation helper that runs forward and backward on oneDNN directly, with one
- * {@link OneDnnBatchNorm} (cached primitives) per input geometry, instead of DL4J's
- * MKLDNNBatchNormHelper, which computes the batch mean and variance with two separate ND4J passes
- * and then calls libnd4j's {@code batchnorm} / {@code batchnorm_bp} ops, whose oneDNN glue builds
- * the primitives again on every call. It plugs into DL4J's own {@code BatchNormalization} layer, so
- * parameters, the moving mean and variance (log10 of the standard deviation or the variance,
- * decay), serialisation and the updater stay DL4J's: the layer reads this helper's batch statistics
- * ({@link #getMeanCache}, {@link #getVarCache}) to update the moving ones, exactly as it does with
- * DL4J's helper. Calls it does not cover (other data types than float32) return {@code null}, which
- * makes DL4J use its built-in implementation for that call.
+ * A DL4J batch-normalisation helper that runs the training forward and the backward on oneDNN
+ * directly, with one {@link OneDnnBatchNorm} (cached primitives) per input geometry, instead of
+ * DL4J's MKLDNNBatchNormHelper, which computes the batch mean and variance with two separate ND4J
+ * passes and then calls libnd4j's {@code batchnorm} / {@code batchnorm_bp} ops, whose oneDNN glue
+ * builds the primitives again on every call: 3-4x less time per training iteration at ResNet-18's
+ * shapes ({@code BatchNormShapeProbe}). Inference (moving statistics) stays on DL4J's helper:
+ * libnd4j's {@code batchnorm} op was up to 2-3x faster there than oneDNN 2.5's plain-NCHW kernel,
+ * which is a C++ loop, not a JIT one (docs/decisions/0017-onednn-batch-normalization.md). It plugs
+ * into DL4J's own {@code BatchNormalization} layer, so parameters, the moving mean and variance
+ * (log10 of the standard deviation or the variance, decay), serialisation and the updater stay
+ * DL4J's: the layer reads this helper's batch statistics ({@link #getMeanCache}, {@link
+ * #getVarCache}) to update the moving ones, exactly as it does with DL4J's helper. Calls it does
+ * not cover (other data types than float32) return {@code null}, which makes DL4J use its built-in
+ * implementation for that call.
  */
 public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
 
   private final Map<NormGeometry, OneDnnBatchNorm> primitives = new HashMap<>();
+  private final BatchNormalizationHelper inference = new MKLDNNBatchNormHelper(DataType.FLOAT);
   private final float epsilon;
   private INDArray batchMean;
   private INDArray batchVariance;
@@ -66,19 +72,18 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
       double eps,
       CNN2DFormat format,
       LayerWorkspaceMgr workspaceMgr) {
+    if (!training) {
+      return inference.preOutput(
+          x, false, shape, gamma, beta, mean, var, decay, eps, format, workspaceMgr);
+    }
     NormGeometry geometry = geometry(x, format);
     if (geometry == null || gamma == null || beta == null) {
       return null;
     }
     INDArray out =
         workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, x.shape(), 'c');
-    OneDnnBatchNorm norm = primitives(geometry);
-    if (training) {
-      ensureStatistics(geometry.channels());
-      norm.forwardTraining(dense(x), gamma, beta, out, batchMean, batchVariance);
-    } else {
-      norm.forwardInference(dense(x), gamma, beta, dense(mean), dense(var), out);
-    }
+    ensureStatistics(geometry.channels());
+    primitives(geometry).forwardTraining(dense(x), gamma, beta, out, batchMean, batchVariance);
     return out;
   }
 
