@@ -1,5 +1,6 @@
 package dev.musket.engine.model;
 
+import dev.musket.engine.runtime.FastDefaults;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -153,16 +154,17 @@ public final class LayerGraph {
 
   private static BatchNormalization batchNormLayer(
       double epsilon, double momentum, boolean lockGammaBeta) {
-    return new BatchNormalization.Builder()
-        .eps(epsilon)
-        .decay(momentum)
-        .lockGammaBeta(lockGammaBeta)
-        .gamma(1.0)
-        .beta(0.0)
-        // DL4J's default: the moving variance is stored as log10(stdev). useLogStd(false) would
-        // be simpler for Keras weights, but M2.1's JSON reading turns it back to true.
-        .useLogStd(true)
-        .build();
+    // the engine's batch norm (oneDNN called directly, DL4J's parameters and semantics)
+    return FastDefaults.batchNormalization(
+        new BatchNormalization.Builder()
+            .eps(epsilon)
+            .decay(momentum)
+            .lockGammaBeta(lockGammaBeta)
+            .gamma(1.0)
+            .beta(0.0)
+            // DL4J's default: the moving variance is stored as log10(stdev). useLogStd(false) would
+            // be simpler for Keras weights, but M2.1's JSON reading turns it back to true.
+            .useLogStd(true));
   }
 
   /** Keras {@code Activation(...)} / {@code ReLU(6.)}. */

@@ -40,13 +40,25 @@ public record ModelSummary(List<Row> rows, long totalParams) {
       if (vertex instanceof LayerVertex layerVertex) {
         Layer layer = layerVertex.getLayerConf().getLayer();
         params = layer.initializer().numParams(layer);
-        type = layer.getClass().getSimpleName();
+        type = typeName(layer);
       }
       total += params;
       List<String> inputs = configuration.getVertexInputs().getOrDefault(name, List.of());
       rows.add(new Row(name, type, describe(types.get(name)), params, inputs));
     }
     return new ModelSummary(rows, total);
+  }
+
+  /**
+   * The layer's type as DL4J (and Keras) name it: the engine's oneDNN layers are DL4J layers with
+   * another implementation, shown under the name of the DL4J layer they extend.
+   */
+  private static String typeName(Layer layer) {
+    Class<?> type = layer.getClass();
+    while (type.getPackageName().startsWith("dev.musket.engine.onednn")) {
+      type = type.getSuperclass();
+    }
+    return type.getSimpleName();
   }
 
   /** Parameters of a configuration, counted without allocating them. */

@@ -54,7 +54,8 @@ public final class BenchMain {
       throws IOException {
     return String.format(
         Locale.ROOT,
-        "{\"kind\": \"model\", \"side\": \"engine\", \"case\": \"%s\", \"conv\": \"%s\", \"batch\": %d,"
+        "{\"kind\": \"model\", \"side\": \"engine\", \"case\": \"%s\", \"conv\": \"%s\","
+            + " \"bn\": \"%s\", \"batch\": %d,"
             + " \"threads\": %d, \"native_build\": \"%s\", \"layer_helpers\": %b,"
             + " \"warmup\": %d, \"iters\": %d, \"train_img_s\": %.3f, \"infer_img_s\": %.3f,"
             + " \"train_median_s\": %.5f, \"infer_median_s\": %.5f,"
@@ -63,6 +64,7 @@ public final class BenchMain {
             + " \"infer_contention\": {\"foreign_cpu_frac\": %.4f}, \"peak_rss_mib\": %.1f}",
         c.name(),
         GraphSketch.ONEDNN_CONV ? "onednn" : "dl4j",
+        GraphSketch.ONEDNN_BN ? "onednn" : "dl4j",
         c.batch(),
         runtime.threads(),
         runtime.nativeBuild(),

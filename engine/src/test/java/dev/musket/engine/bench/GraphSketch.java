@@ -32,6 +32,12 @@ final class GraphSketch {
   /** {@code -Dmusket.bench.conv=onednn}: the engine's oneDNN convolution instead of DL4J's. */
   static final boolean ONEDNN_CONV = "onednn".equals(System.getProperty("musket.bench.conv"));
 
+  /**
+   * {@code -Dmusket.bench.bn=dl4j}: DL4J's own batch normalisation (its oneDNN helper through
+   * libnd4j) instead of the engine's ({@link FastDefaults#batchNormalization}, the default).
+   */
+  static final boolean ONEDNN_BN = !"dl4j".equals(System.getProperty("musket.bench.bn"));
+
   private final GraphBuilder graph;
   private int counter;
 
@@ -74,7 +80,9 @@ final class GraphSketch {
   }
 
   String batchNorm(String in) {
-    return add("bn", new BatchNormalization.Builder().eps(1e-5).decay(0.9).build(), in);
+    BatchNormalization.Builder bn =
+        new BatchNormalization.Builder().eps(1e-5).decay(0.9).dataFormat(FastDefaults.DATA_FORMAT);
+    return add("bn", ONEDNN_BN ? FastDefaults.batchNormalization(bn) : bn.build(), in);
   }
 
   String activation(String in, Activation activation) {

@@ -3,6 +3,7 @@ package dev.musket.engine.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.musket.engine.onednn.OneDnnBatchNormHelper;
 import dev.musket.engine.onednn.OneDnnConvolutionHelper;
 import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
@@ -32,7 +33,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * but a debug log line to show for it. This test builds a tiny network with {@link FastDefaults},
  * trains one step, and fails unless every convolution, batch-norm and pooling layer still runs on
  * its oneDNN helper (and never fell back to DL4J's built-in implementation), including the engine's
- * own convolution ({@link FastDefaults#convolution}).
+ * own convolution ({@link FastDefaults#convolution}) and batch normalisation ({@link
+ * FastDefaults#batchNormalization}).
  */
 // the oneDNN CPU path: not used, and not there to test, in a -Pcuda build
 @DisabledIf("dev.musket.engine.runtime.ComputeBackend#cudaOnClasspath")
@@ -57,7 +59,11 @@ class OneDnnHelpersInUseTest {
             .addLayer(
                 "pool", new SubsamplingLayer.Builder().kernelSize(2, 2).stride(2, 2).build(), "bn")
             .addLayer("engineConv", FastDefaults.convolution(convBuilder(4, 4)), "pool")
-            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "engineConv")
+            .addLayer(
+                "engineBn",
+                FastDefaults.batchNormalization(new BatchNormalization.Builder()),
+                "engineConv")
+            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "engineBn")
             .addLayer("out", outputLayer(4, 3), "gap")
             .setOutputs("out")
             .build();
@@ -86,6 +92,11 @@ class OneDnnHelpersInUseTest {
   @Test
   void batchNormRunsOnTheOneDnnHelper() {
     assertRunsOnHelper("bn", MKLDNNBatchNormHelper.class);
+  }
+
+  @Test
+  void theEnginesBatchNormRunsOnOneDnnDirectly() {
+    assertRunsOnHelper("engineBn", OneDnnBatchNormHelper.class);
   }
 
   @Test
