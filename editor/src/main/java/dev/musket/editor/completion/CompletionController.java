@@ -132,6 +132,15 @@ public final class CompletionController implements EditorComponent {
 
   /** Recomputes the items at the caret; opens the popup when asked or when a name is typed. */
   private void refresh(boolean explicit) {
+    CompletionRefreshEvent event = new CompletionRefreshEvent();
+    event.begin();
+    showOrHide(explicit);
+    event.items = current == null ? 0 : current.items().size();
+    event.shown = popup.isShowing();
+    event.commit();
+  }
+
+  private void showOrHide(boolean explicit) {
     typingPause.stop();
     CompletionResult result = engine.complete(area.getText(), area.getCaretPosition());
     CursorContext context = result.context();

@@ -36,11 +36,16 @@ public final class ProblemGutter implements EditorComponent {
     CodeArea area = editor.codeArea();
     listener =
         (obs, old, ranges) -> {
+          GutterUpdateEvent event = new GutterUpdateEvent();
+          event.begin();
           Map<Integer, List<Problem>> byLine = byParagraph(area.getText(), ranges);
+          event.lines = byLine.size();
           if (!byLine.equals(shown)) {
             shown = byLine;
             area.setParagraphGraphicFactory(factory(area, byLine));
+            event.rebuilt = true;
           }
+          event.commit();
         };
     editor.problemRangesProperty().addListener(listener);
     area.setParagraphGraphicFactory(factory(area, shown));

@@ -43,9 +43,12 @@ class PlainCodeAreaPauseUiTest extends ApplicationTest {
     interact(
         () -> area.deleteText(area.getLength() - TypingSession.WARM_UP.length(), area.getLength()));
 
-    TypingSession.Report report = TypingSession.run(area);
+    TypingSession.Report report = TypingSession.run(area, "plain");
 
-    LOG.info("FX pause baseline (plain CodeArea, same typing): {}", report.describe());
+    LOG.info(
+        "FX pause baseline (plain CodeArea, same typing): {}{}",
+        report.describe(),
+        report.details());
     assertThat(area.getText()).isEqualTo(before + TypingSession.text());
     assertThat(report.longestMs()).isLessThan(1000.0);
   }

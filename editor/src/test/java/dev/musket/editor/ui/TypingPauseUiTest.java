@@ -32,15 +32,16 @@ class TypingPauseUiTest extends EditorUiTest {
                 .lastAnalysisProperty()
                 .addListener((obs, old, a) -> analysesApplied.incrementAndGet()));
 
-    TypingSession.Report report = TypingSession.run(area);
+    TypingSession.Report report = TypingSession.run(area, "editor");
     String expected = before + TypingSession.text();
     waitUntil(() -> editor.lastAnalysisProperty().get().text().equals(expected));
 
     LOG.info(
-        "FX pause while typing {} chars into a 1000-line config: {}; {} analyses applied",
+        "FX pause while typing {} chars into a 1000-line config: {}; {} analyses applied{}",
         TypingSession.CHARACTERS,
         report.describe(),
-        analysesApplied.get());
+        analysesApplied.get(),
+        report.details());
     assertThat(editor.getText()).isEqualTo(expected);
     assertThat(analysesApplied.get())
         .isGreaterThanOrEqualTo(TypingSession.CHARACTERS / TypingSession.BURST / 2);
