@@ -92,7 +92,7 @@ public final class YamlEditor extends BorderPane {
     analysis = new AsyncAnalysis(diagnostics, executor, this::showAnalysis);
     findBar = new FindReplaceBar();
     goToLineBar = new GoToLineBar();
-    completion = new CompletionController();
+    completion = new CompletionController(executor);
     for (EditorComponent component :
         List.of(
             analysis,
