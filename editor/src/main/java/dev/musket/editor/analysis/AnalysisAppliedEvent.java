@@ -8,7 +8,7 @@ import jdk.jfr.Name;
 /**
  * A JFR event around applying one analysis on the FX thread (restyling, problem list, gutter), so a
  * recording shows how long the editor's own work held the FX thread. Costs nothing unless a
- * recording enables it (docs/benchmarks.md, "FX-thread pauses while typing").
+ * recording enables it (docs/benchmarks.md, "Where the pauses came from").
  */
 @Name("dev.musket.editor.AnalysisApplied")
 @Label("Analysis applied")

@@ -169,8 +169,7 @@ public final class CompletionController implements EditorComponent {
             CompletionResult result = engine.complete(text, caret);
             Platform.runLater(
                 () -> {
-                  if (area != null
-                      && request == latestRequest
+                  if (request == latestRequest
                       && edit == edits
                       && caret == area.getCaretPosition()) {
                     show(result, false);

@@ -6,13 +6,13 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 
 /**
- * A JFR event around one recomputation of the completion list on the FX thread; costs nothing
- * unless a recording enables it (docs/benchmarks.md, "FX-thread pauses while typing").
+ * A JFR event around showing (or hiding) a completion list on the FX thread, once it was computed;
+ * costs nothing unless a recording enables it (docs/benchmarks.md, "Where the pauses came from").
  */
 @Name("dev.musket.editor.CompletionRefresh")
 @Label("Completion refreshed")
 @Category({"Musket", "Editor"})
-@Description("The completion list recomputed at the caret on the FX thread")
+@Description("A completion list shown or hidden on the FX thread")
 final class CompletionRefreshEvent extends jdk.jfr.Event {
 
   @Label("Items")

@@ -7,7 +7,7 @@ import jdk.jfr.Name;
 
 /**
  * A JFR event around the gutter's reaction to new problems on the FX thread; costs nothing unless a
- * recording enables it (docs/benchmarks.md, "FX-thread pauses while typing").
+ * recording enables it (docs/benchmarks.md, "Where the pauses came from").
  */
 @Name("dev.musket.editor.GutterUpdate")
 @Label("Gutter updated")
