@@ -20,8 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.layout.BorderPane;
@@ -85,14 +87,23 @@ public final class YamlEditor extends BorderPane {
     getStylesheets().add(YamlEditor.class.getResource("yaml-editor.css").toExternalForm());
     setCenter(new VirtualizedScrollPane<>(area));
     // compared with the saved text, not the undo history: typing a key and deleting it again, or
-    // undoing back to the saved state, both leave the file clean
+    // undoing back to the saved state, both leave the file clean. The lengths are compared first
+    // so that a keystroke (the app's tab title re-reads this on each one) does not copy and compare
+    // the whole text unless it has the saved length; it depends on an edit counter rather than on
+    // the area's text property, which would only report the next edit once its text was read.
+    IntegerProperty edits = new SimpleIntegerProperty();
+    area.plainTextChanges().subscribe(change -> edits.set(edits.get() + 1));
     dirty =
         Bindings.createBooleanBinding(
-            () -> !area.getText().equals(savedText.get()), area.textProperty(), savedText);
+            () ->
+                area.getLength() != savedText.get().length()
+                    || !area.getText().equals(savedText.get()),
+            edits,
+            savedText);
     analysis = new AsyncAnalysis(diagnostics, executor, this::showAnalysis);
     findBar = new FindReplaceBar();
     goToLineBar = new GoToLineBar();
-    completion = new CompletionController();
+    completion = new CompletionController(executor);
     for (EditorComponent component :
         List.of(
             analysis,

@@ -132,6 +132,12 @@ public final class AsyncAnalysis implements EditorComponent {
     }
     editedFrom = Integer.MAX_VALUE;
     editedFromEnd = Integer.MAX_VALUE;
+    AnalysisAppliedEvent event = new AnalysisAppliedEvent();
+    event.begin();
     sink.show(result, from, to);
+    event.restyled = Math.max(0, to - from);
+    event.length = result.text().length();
+    event.problems = result.problems().size();
+    event.commit();
   }
 }

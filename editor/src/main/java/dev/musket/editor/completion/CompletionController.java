@@ -5,8 +5,10 @@ import dev.musket.editor.YamlEditor;
 import dev.musket.editor.document.CursorContext;
 import dev.musket.editor.document.CursorContextResolver;
 import java.util.List;
-import javafx.animation.Animation;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.event.EventHandler;
 import javafx.geometry.Bounds;
@@ -16,6 +18,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.util.Duration;
 import org.fxmisc.richtext.CodeArea;
+import org.reactfx.Subscription;
 
 /**
  * Drives the completion popup from the keyboard: Ctrl+Space opens it, typing a name opens it on its
@@ -27,12 +30,14 @@ public final class CompletionController implements EditorComponent {
 
   /**
    * How long typing must pause before the list is (re)computed: keeps a fast typist's keystrokes
-   * free of completion work (each computation reads the whole text), yet feels immediate.
+   * free of completion work, yet feels immediate. The computation itself (it reads the whole text)
+   * runs on the editor's background executor, not on the FX thread.
    */
   public static final Duration TYPING_DELAY = Duration.millis(60);
 
   private final CompletionPopup popup = new CompletionPopup();
   private final PauseTransition typingPause = new PauseTransition(TYPING_DELAY);
+  private final Executor executor;
   private CompletionEngine engine;
   private CodeArea area;
   private CompletionResult current;
@@ -40,13 +45,28 @@ public final class CompletionController implements EditorComponent {
   private EventHandler<KeyEvent> typed;
   private EventHandler<KeyEvent> pressed;
   private ChangeListener<Boolean> focusLost;
+  private Subscription editCount;
+
+  /** Text edits seen so far; a list or a pending computation is stale once this moves on. */
+  private long edits;
+
+  /** The value of {@link #edits} when the shown list was computed. */
+  private long currentEdit;
+
+  /** Number of the latest background request; older results are dropped on arrival. */
+  private long latestRequest;
+
+  /** A controller computing the lists it shows while typing on {@code executor}. */
+  public CompletionController(Executor executor) {
+    this.executor = executor;
+  }
 
   @Override
   public void install(YamlEditor editor) {
     area = editor.codeArea();
     engine = new CompletionEngine(editor.schema());
     popup.setStylesheets(editor.getStylesheets());
-    typingPause.setOnFinished(e -> refresh(false));
+    typingPause.setOnFinished(e -> refreshInBackground());
     popup.setOnClickAccept(this::accept);
     navigation = this::navigate;
     typed = this::afterTyped;
@@ -61,6 +81,7 @@ public final class CompletionController implements EditorComponent {
     area.addEventHandler(KeyEvent.KEY_TYPED, typed);
     area.addEventHandler(KeyEvent.KEY_PRESSED, pressed);
     area.focusedProperty().addListener(focusLost);
+    editCount = area.plainTextChanges().subscribe(change -> edits++);
   }
 
   @Override
@@ -69,7 +90,9 @@ public final class CompletionController implements EditorComponent {
     area.removeEventHandler(KeyEvent.KEY_TYPED, typed);
     area.removeEventHandler(KeyEvent.KEY_PRESSED, pressed);
     area.focusedProperty().removeListener(focusLost);
+    editCount.unsubscribe();
     typingPause.stop();
+    latestRequest++;
     popup.hide();
   }
 
@@ -130,36 +153,76 @@ public final class CompletionController implements EditorComponent {
     }
   }
 
-  /** Recomputes the items at the caret; opens the popup when asked or when a name is typed. */
+  /**
+   * After a typing pause: computes the items at the caret on the background executor (completion
+   * reads the whole text) and shows them if nothing was typed and the caret did not move meanwhile.
+   */
+  private void refreshInBackground() {
+    typingPause.stop();
+    String text = area.getText();
+    int caret = area.getCaretPosition();
+    long edit = edits;
+    long request = ++latestRequest;
+    try {
+      executor.execute(
+          () -> {
+            CompletionResult result = engine.complete(text, caret);
+            Platform.runLater(
+                () -> {
+                  if (request == latestRequest
+                      && edit == edits
+                      && caret == area.getCaretPosition()) {
+                    show(result, false);
+                  }
+                });
+          });
+    } catch (RejectedExecutionException e) {
+      // the editor was disposed while typing: nothing left to complete
+    }
+  }
+
+  /** Computes the items at the caret now and shows them (Ctrl+Space) or hides the popup. */
   private void refresh(boolean explicit) {
     typingPause.stop();
-    CompletionResult result = engine.complete(area.getText(), area.getCaretPosition());
+    latestRequest++;
+    show(engine.complete(area.getText(), area.getCaretPosition()), explicit);
+  }
+
+  /** Opens the popup on {@code result} when asked or when a name is typed; else hides it. */
+  private void show(CompletionResult result, boolean explicit) {
+    CompletionRefreshEvent event = new CompletionRefreshEvent();
+    event.begin();
     CursorContext context = result.context();
     boolean typingName = !context.prefix().isEmpty() && !isNumber(context.prefix());
     List<CompletionItem> items = result.items();
     boolean onlyWhatIsTyped = items.size() == 1 && items.get(0).label().equals(context.prefix());
+    event.items = items.size();
     if (items.isEmpty() || (!explicit && (!typingName || onlyWhatIsTyped))) {
       popup.hide();
       current = null;
-      return;
+    } else {
+      current = result;
+      currentEdit = edits;
+      Bounds caret = area.getCaretBounds().orElse(null);
+      if (caret != null && area.getScene() != null) {
+        popup.show(area.getScene().getWindow(), caret.getMinX(), caret.getMaxY() + 2, items);
+      }
     }
-    current = result;
-    Bounds caret = area.getCaretBounds().orElse(null);
-    if (caret == null || area.getScene() == null) {
-      return;
-    }
-    popup.show(area.getScene().getWindow(), caret.getMinX(), caret.getMaxY() + 2, items);
+    event.shown = popup.isShowing();
+    event.commit();
   }
 
   /**
-   * Inserts the highlighted item. If keys were typed since the list was computed, the list is
-   * recomputed first and the same entry (or else the best one) is taken.
+   * Inserts the highlighted item. If keys were typed since the list was computed (its update may
+   * still be pending), the list is recomputed first and the same entry (or else the best one) is
+   * taken.
    */
   private void accept() {
     CompletionItem item = popup.selected();
     CompletionResult result = current;
-    if (typingPause.getStatus() == Animation.Status.RUNNING && item != null) {
+    if (currentEdit != edits && item != null) {
       typingPause.stop();
+      latestRequest++;
       result = engine.complete(area.getText(), area.getCaretPosition());
       String label = item.label();
       item =

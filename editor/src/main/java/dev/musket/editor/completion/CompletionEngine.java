@@ -17,8 +17,9 @@ import java.util.Set;
  * that are not written yet, or the values allowed for the cursor's key, ranked by how well they
  * match the typed prefix.
  *
- * <p>Pure and quick (one pass over the text plus schema look-ups), so it runs on the FX thread on
- * each keystroke while the popup is open; the popup itself only shows what this returns.
+ * <p>Pure and thread-safe (one pass over the text plus schema look-ups): the controller runs it on
+ * a background thread after a typing pause and on the FX thread only for an explicit request; the
+ * popup itself only shows what this returns.
  */
 public final class CompletionEngine {
 

@@ -6,7 +6,7 @@ package dev.musket.editor.document;
  * <p>It reads the lines above the cursor for nesting (maps, block lists such as {@code - epochs:
  * 3}, block scalars, comments) and the cursor's own line up to the cursor for what is being typed,
  * including one-line flow collections. It is pure and cheap (one pass over the text above the
- * cursor), so it runs on the FX thread on every completion request.
+ * cursor); completion calls it off the FX thread while typing.
  */
 public final class CursorContextResolver {
 

@@ -18,8 +18,9 @@ import java.util.Optional;
  * path, and names given as values (architectures, losses, metrics, optimizers) are the values
  * allowed for that key.
  *
- * <p>Implementations must be thread-safe and quick: completion calls them on the FX thread on every
- * keystroke while the popup is open. Unknown paths give empty results, never exceptions.
+ * <p>Implementations must be thread-safe and quick: completion calls them on a background thread
+ * after each typing pause, and on the FX thread for Ctrl+Space. Unknown paths give empty results,
+ * never exceptions.
  */
 public interface SchemaProvider {
 

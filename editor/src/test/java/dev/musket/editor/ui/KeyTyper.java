@@ -5,6 +5,8 @@ import javafx.event.EventType;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -28,10 +30,14 @@ final class KeyTyper {
       long handled =
           WaitForAsyncUtils.asyncFx(
                   () -> {
+                    KeyHandled event = new KeyHandled();
+                    event.begin();
                     long start = System.nanoTime();
                     fire(target, KeyEvent.KEY_PRESSED, KeyEvent.CHAR_UNDEFINED, code);
                     fire(target, KeyEvent.KEY_TYPED, typedChar, KeyCode.UNDEFINED);
                     fire(target, KeyEvent.KEY_RELEASED, KeyEvent.CHAR_UNDEFINED, code);
+                    event.character = c == '\n' ? "\\n" : typedChar;
+                    event.commit();
                     return System.nanoTime() - start;
                   })
               .get();
@@ -39,6 +45,16 @@ final class KeyTyper {
       Thread.sleep(intervalMs);
     }
     return longestKey;
+  }
+
+  /** A JFR event around one key's handling, for {@link PauseAttribution}. */
+  @Name(KeyHandled.NAME)
+  @Label("Key handled")
+  static final class KeyHandled extends jdk.jfr.Event {
+    static final String NAME = "dev.musket.test.KeyHandled";
+
+    @Label("Character")
+    String character;
   }
 
   private static void fire(Node target, EventType<KeyEvent> type, String character, KeyCode code) {

@@ -1,5 +1,6 @@
 package dev.musket.editor.ui;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
 
@@ -37,7 +38,10 @@ final class TypingSession {
       long over50,
       long pings,
       double longestKeyMs,
-      double seconds) {
+      double seconds,
+      List<FxPauseMonitor.Pause> longPauses,
+      String threadCpu,
+      String attribution) {
 
     String describe() {
       return String.format(
@@ -51,6 +55,26 @@ final class TypingSession {
           pings,
           longestKeyMs,
           seconds);
+    }
+
+    /** Each wait over 30 ms with the FX thread's CPU time in it, and the JFR attribution if any. */
+    String details() {
+      StringBuilder out = new StringBuilder();
+      out.append(System.lineSeparator()).append("  CPU by thread: ").append(threadCpu);
+      for (FxPauseMonitor.Pause p : longPauses) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "%n  %s wait %.1f ms, FX thread on CPU %.1f ms, renderer CPU %.1f ms",
+                p.start(),
+                p.waitMs(),
+                p.fxCpuMs(),
+                p.renderCpuMs()));
+      }
+      if (!attribution.isEmpty()) {
+        out.append(System.lineSeparator()).append(attribution);
+      }
+      return out.toString();
     }
   }
 
@@ -67,12 +91,17 @@ final class TypingSession {
     return text.append('x').toString();
   }
 
-  /** Types {@link #text()} into {@code target} in bursts while monitoring the FX thread. */
-  static Report run(Node target) throws Exception {
+  /**
+   * Types {@link #text()} into {@code target} in bursts while monitoring the FX thread (and
+   * recording with JFR as {@code name} when {@link PauseRecording#PROPERTY} is set).
+   */
+  static Report run(Node target, String name) throws Exception {
     String typed = text();
     long longestKey = 0;
     long start = System.nanoTime();
-    try (FxPauseMonitor monitor = new FxPauseMonitor()) {
+    ThreadCpu cpuBefore = ThreadCpu.snapshot();
+    try (PauseRecording recording = PauseRecording.startIfAsked(name);
+        FxPauseMonitor monitor = new FxPauseMonitor()) {
       for (int i = 0; i < typed.length(); i += BURST) {
         String burst = typed.substring(i, Math.min(typed.length(), i + BURST));
         longestKey = Math.max(longestKey, KeyTyper.type(target, burst, KEY_INTERVAL_MS));
@@ -85,7 +114,10 @@ final class TypingSession {
           monitor.countOver(50),
           monitor.pings(),
           longestKey / 1e6,
-          (System.nanoTime() - start) / 1e9);
+          (System.nanoTime() - start) / 1e9,
+          monitor.longPauses(),
+          ThreadCpu.snapshot().since(cpuBefore),
+          recording.attribute(monitor.longPauses()));
     }
   }
 }
