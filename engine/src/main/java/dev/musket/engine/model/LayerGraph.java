@@ -1,5 +1,6 @@
 package dev.musket.engine.model;
 
+import dev.musket.engine.runtime.FastDefaults;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -99,19 +100,22 @@ public final class LayerGraph {
     return conv(name, in, filters, kernel, kernel, stride, padding, bias);
   }
 
-  /** Keras {@code DepthwiseConv2D(kernel, strides, padding, use_bias)}, depth multiplier 1. */
+  /**
+   * Keras {@code DepthwiseConv2D(kernel, strides, padding, use_bias)}, depth multiplier 1: DL4J's
+   * layer, run on oneDNN by the engine ({@link FastDefaults#depthwise}).
+   */
   public String depthwise(
       String name, String in, int kernel, int stride, Padding padding, boolean bias) {
     graph.addLayer(
         name,
-        new DepthwiseConvolution2D.Builder(kernel, kernel)
-            .stride(stride, stride)
-            .depthMultiplier(1)
-            .nOut(channels(in))
-            .hasBias(bias)
-            .convolutionMode(padding.mode())
-            .activation(Activation.IDENTITY)
-            .build(),
+        FastDefaults.depthwise(
+            new DepthwiseConvolution2D.Builder(kernel, kernel)
+                .stride(stride, stride)
+                .depthMultiplier(1)
+                .nOut(channels(in))
+                .hasBias(bias)
+                .convolutionMode(padding.mode())
+                .activation(Activation.IDENTITY)),
         in);
     return track(name, windowed(in, channels(in), kernel, kernel, stride, padding));
   }

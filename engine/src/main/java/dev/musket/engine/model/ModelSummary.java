@@ -1,5 +1,6 @@
 package dev.musket.engine.model;
 
+import dev.musket.engine.onednn.OneDnn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +41,26 @@ public record ModelSummary(List<Row> rows, long totalParams) {
       if (vertex instanceof LayerVertex layerVertex) {
         Layer layer = layerVertex.getLayerConf().getLayer();
         params = layer.initializer().numParams(layer);
-        type = layer.getClass().getSimpleName();
+        type = typeName(layer);
       }
       total += params;
       List<String> inputs = configuration.getVertexInputs().getOrDefault(name, List.of());
       rows.add(new Row(name, type, describe(types.get(name)), params, inputs));
     }
     return new ModelSummary(rows, total);
+  }
+
+  /**
+   * The layer's class name; the engine's oneDNN layers are DL4J layers with another implementation
+   * (subclasses of them), and show as the DL4J layer they implement, so a summary does not change
+   * with the implementation.
+   */
+  private static String typeName(Layer layer) {
+    Class<?> type = layer.getClass();
+    if (type.getPackageName().equals(OneDnn.class.getPackageName())) {
+      type = type.getSuperclass();
+    }
+    return type.getSimpleName();
   }
 
   /** Parameters of a configuration, counted without allocating them. */

@@ -32,6 +32,10 @@ final class GraphSketch {
   /** {@code -Dmusket.bench.conv=onednn}: the engine's oneDNN convolution instead of DL4J's. */
   static final boolean ONEDNN_CONV = "onednn".equals(System.getProperty("musket.bench.conv"));
 
+  /** {@code -Dmusket.bench.depthwise=onednn}: the engine's depthwise convolution, not DL4J's. */
+  static final boolean ONEDNN_DEPTHWISE =
+      "onednn".equals(System.getProperty("musket.bench.depthwise"));
+
   private final GraphBuilder graph;
   private int counter;
 
@@ -60,17 +64,15 @@ final class GraphSketch {
   }
 
   String depthwise(String in, int kernel, int stride, int pad) {
-    return add(
-        "dwconv",
+    DepthwiseConvolution2D.Builder dw =
         new DepthwiseConvolution2D.Builder(kernel, kernel)
             .stride(stride, stride)
             .padding(pad, pad)
             .depthMultiplier(1)
             .hasBias(false)
             .activation(Activation.IDENTITY)
-            .dataFormat(FastDefaults.DATA_FORMAT)
-            .build(),
-        in);
+            .dataFormat(FastDefaults.DATA_FORMAT);
+    return add("dwconv", ONEDNN_DEPTHWISE ? FastDefaults.depthwise(dw) : dw.build(), in);
   }
 
   String batchNorm(String in) {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.musket.engine.onednn.OneDnnConvolutionHelper;
+import dev.musket.engine.onednn.OneDnnDepthwiseConvolutionHelper;
 import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -31,7 +34,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * but a debug log line to show for it. This test builds a tiny network with {@link FastDefaults},
  * trains one step, and fails unless every convolution, batch-norm and pooling layer still runs on
  * its oneDNN helper (and never fell back to DL4J's built-in implementation), including the engine's
- * own convolution ({@link FastDefaults#convolution}).
+ * own convolution ({@link FastDefaults#convolution}) and depthwise convolution ({@link
+ * FastDefaults#depthwise}).
  */
 class OneDnnHelpersInUseTest {
 
@@ -54,7 +58,8 @@ class OneDnnHelpersInUseTest {
             .addLayer(
                 "pool", new SubsamplingLayer.Builder().kernelSize(2, 2).stride(2, 2).build(), "bn")
             .addLayer("engineConv", FastDefaults.convolution(convBuilder(4, 4)), "pool")
-            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "engineConv")
+            .addLayer("depthwise", FastDefaults.depthwise(depthwiseBuilder()), "engineConv")
+            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "depthwise")
             .addLayer("out", outputLayer(4, 3), "gap")
             .setOutputs("out")
             .build();
@@ -78,6 +83,11 @@ class OneDnnHelpersInUseTest {
   @Test
   void theEnginesConvolutionRunsOnOneDnnDirectly() {
     assertRunsOnHelper("engineConv", OneDnnConvolutionHelper.class);
+  }
+
+  @Test
+  void theEnginesDepthwiseConvolutionRunsOnOneDnnDirectly() {
+    assertRunsOnHelper("depthwise", OneDnnDepthwiseConvolutionHelper.class);
   }
 
   @Test
@@ -124,6 +134,14 @@ class OneDnnHelpersInUseTest {
         .nIn(in)
         .nOut(out)
         .padding(1, 1)
+        .activation(Activation.IDENTITY)
+        .dataFormat(FastDefaults.DATA_FORMAT);
+  }
+
+  private static DepthwiseConvolution2D.Builder depthwiseBuilder() {
+    return new DepthwiseConvolution2D.Builder(3, 3)
+        .stride(2, 2)
+        .convolutionMode(ConvolutionMode.Same)
         .activation(Activation.IDENTITY)
         .dataFormat(FastDefaults.DATA_FORMAT);
   }
