@@ -120,19 +120,22 @@ public final class LayerGraph {
     return track(name, windowed(in, channels(in), kernel, kernel, stride, padding));
   }
 
-  /** Keras {@code SeparableConv2D(filters, kernel, strides, padding, use_bias)}. */
+  /**
+   * Keras {@code SeparableConv2D(filters, kernel, strides, padding, use_bias)}: DL4J's layer, run
+   * on oneDNN by the engine ({@link FastDefaults#separable}).
+   */
   public String separable(
       String name, String in, int filters, int kernel, int stride, Padding padding, boolean bias) {
     graph.addLayer(
         name,
-        new SeparableConvolution2D.Builder(kernel, kernel)
-            .stride(stride, stride)
-            .depthMultiplier(1)
-            .nOut(filters)
-            .hasBias(bias)
-            .convolutionMode(padding.mode())
-            .activation(Activation.IDENTITY)
-            .build(),
+        FastDefaults.separable(
+            new SeparableConvolution2D.Builder(kernel, kernel)
+                .stride(stride, stride)
+                .depthMultiplier(1)
+                .nOut(filters)
+                .hasBias(bias)
+                .convolutionMode(padding.mode())
+                .activation(Activation.IDENTITY)),
         in);
     return track(name, windowed(in, filters, kernel, kernel, stride, padding));
   }

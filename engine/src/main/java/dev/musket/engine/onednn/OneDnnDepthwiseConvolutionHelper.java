@@ -15,7 +15,6 @@ import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
 import org.deeplearning4j.nn.params.DepthwiseConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -147,59 +146,33 @@ public final class OneDnnDepthwiseConvolutionHelper implements ConvolutionHelper
   }
 
   /**
-   * The geometry of a call with DL4J's arguments ({@code pad}: top and left padding as DL4J's layer
-   * computes it, also in {@code Same} mode), or {@code null} if this helper does not cover it. The
-   * output size is DL4J's own ({@link ConvolutionUtils#getOutputSize}), so odd sizes, {@code Same}
-   * and {@code Truncate} come out exactly as in DL4J.
+   * The geometry of a call with DL4J's arguments, or {@code null} if this helper does not cover it
+   * ({@code padding}: the layer's configured padding; {@code Same} mode computes its own, as DL4J's
+   * layer does).
    */
   DepthwiseGeometry geometry(
       INDArray input,
       INDArray weights,
       int[] kernel,
       int[] strides,
-      int[] pad,
+      int[] padding,
       ConvolutionMode convolutionMode,
       int[] dilation,
       CNN2DFormat format) {
-    boolean covered =
-        format == CNN2DFormat.NCHW
-            && convolutionMode != ConvolutionMode.Causal
-            && input.dataType() == DataType.FLOAT
-            && weights.dataType() == DataType.FLOAT
-            && input.rank() == 4
-            && weights.rank() == 4
-            && weights.size(0) == kernel[0]
-            && weights.size(1) == kernel[1]
-            && input.size(1) == weights.size(2)
-            && dilation[0] == 1
-            && dilation[1] == 1
-            && OneDnn.isDense(weights);
-    if (!covered) {
+    if (!DepthwiseGeometry.covers(input, weights, dilation, format, convolutionMode)
+        || weights.size(0) != kernel[0]
+        || weights.size(1) != kernel[1]
+        || input.size(1) != weights.size(2)) {
       return null;
     }
-    int[] outSize =
-        ConvolutionUtils.getOutputSize(
-            input,
-            kernel,
-            strides,
-            convolutionMode == ConvolutionMode.Same ? null : pad,
-            convolutionMode,
-            dilation,
-            format);
-    return new DepthwiseGeometry(
-        (int) input.size(0),
-        (int) input.size(1),
+    return DepthwiseGeometry.of(
+        input,
         (int) weights.size(3),
-        kernel[0],
-        kernel[1],
-        strides[0],
-        strides[1],
-        pad[0],
-        pad[1],
-        outSize[0],
-        outSize[1],
-        (int) input.size(2),
-        (int) input.size(3));
+        kernel,
+        strides,
+        padding,
+        convolutionMode,
+        DepthwiseGeometry.WeightLayout.KH_KW_C_M);
   }
 
   private OneDnnConvolution convolution(DepthwiseGeometry geometry, boolean bias) {

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CacheMode;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -17,7 +16,6 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -92,11 +90,7 @@ public class OneDnnDepthwiseConvolutionLayer extends DepthwiseConvolution2D {
       preOutput = null; // a pre-activation from an earlier call must never reach backprop
       INDArray z = preOutput(training, false, workspaceMgr).getFirst();
       IActivation afn = layerConf().getActivationFn();
-      if (training
-          && !(afn instanceof ActivationIdentity)
-          && cacheMode != CacheMode.NONE
-          && workspaceMgr.hasConfiguration(ArrayType.FF_CACHE)
-          && workspaceMgr.isWorkspaceOpen(ArrayType.FF_CACHE)) {
+      if (PreOutputCache.keeps(training, afn, cacheMode, workspaceMgr)) {
         try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.FF_CACHE)) {
           preOutput = z.unsafeDuplication();
         }
@@ -134,7 +128,7 @@ public class OneDnnDepthwiseConvolutionLayer extends DepthwiseConvolution2D {
       INDArray eps = epsilon.castTo(dataType);
       IActivation afn = layerConf().getActivationFn();
       INDArray delta =
-          afn instanceof ActivationIdentity
+          PreOutputCache.needsNoPreOutput(afn)
               ? eps
               : afn.backprop(preOutput4d(true, true, workspaceMgr).getFirst(), eps).getFirst();
       preOutput = null;
@@ -154,25 +148,18 @@ public class OneDnnDepthwiseConvolutionLayer extends DepthwiseConvolution2D {
       return new Pair<>(gradient, backpropDropOutIfPresent(inputGrad));
     }
 
-    /** This call's geometry with DL4J's padding, or null for calls DL4J's own path must take. */
+    /** This call's geometry, or null for calls DL4J's own path must take. */
     private DepthwiseGeometry geometry(INDArray in, INDArray weights) {
-      int[] kernel = layerConf().getKernelSize();
-      int[] strides = layerConf().getStride();
-      int[] dilation = layerConf().getDilation();
-      var format = layerConf().getCnn2dDataFormat();
-      if (in.rank() != 4) {
-        return null; // DL4J's path reports the wrong rank
-      }
-      int[] pad = layerConf().getPadding();
-      if (convolutionMode == ConvolutionMode.Same) {
-        int[] outSize =
-            ConvolutionUtils.getOutputSize(
-                in, kernel, strides, null, convolutionMode, dilation, format);
-        int[] inSize = {(int) in.size(2), (int) in.size(3)};
-        pad =
-            ConvolutionUtils.getSameModeTopLeftPadding(outSize, inSize, kernel, strides, dilation);
-      }
-      return oneDnn.geometry(in, weights, kernel, strides, pad, convolutionMode, dilation, format);
+      var conf = layerConf();
+      return oneDnn.geometry(
+          in,
+          weights,
+          conf.getKernelSize(),
+          conf.getStride(),
+          conf.getPadding(),
+          convolutionMode,
+          conf.getDilation(),
+          conf.getCnn2dDataFormat());
     }
   }
 }

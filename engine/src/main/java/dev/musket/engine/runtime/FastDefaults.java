@@ -2,12 +2,14 @@ package dev.musket.engine.runtime;
 
 import dev.musket.engine.onednn.OneDnnConvolutionLayer;
 import dev.musket.engine.onednn.OneDnnDepthwiseConvolutionLayer;
+import dev.musket.engine.onednn.OneDnnSeparableConvolutionLayer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -27,8 +29,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <p>Use: {@code ComputationGraphConfiguration.GraphBuilder g =
  * FastDefaults.builder().seed(42).updater(...).graphBuilder();}, pass {@link #DATA_FORMAT} to every
  * layer builder that takes a {@code dataFormat}, and make every plain 2-D convolution with {@link
- * #convolution(ConvolutionLayer.Builder)} and every depthwise one with {@link
- * #depthwise(DepthwiseConvolution2D.Builder)} instead of {@code builder.build()}. {@code
+ * #convolution(ConvolutionLayer.Builder)}, every depthwise one with {@link
+ * #depthwise(DepthwiseConvolution2D.Builder)} and every separable one with {@link
+ * #separable(SeparableConvolution2D.Builder)} instead of {@code builder.build()}. {@code
  * FastDefaultsTest} pins the settings.
  */
 public final class FastDefaults {
@@ -54,7 +57,8 @@ public final class FastDefaults {
    * (same parameters, same results) whose forward and backward call oneDNN directly with cached
    * primitives ({@link OneDnnConvolutionLayer}); measured faster than DL4J's own oneDNN path on
    * ResNet shapes (docs/decisions/0003-layer-implementation-and-data-format.md). Use it for every
-   * plain 2-D convolution; depthwise ones have {@link #depthwise}, separable ones stay DL4J's.
+   * plain 2-D convolution; depthwise and separable ones have {@link #depthwise} and {@link
+   * #separable}.
    */
   public static ConvolutionLayer convolution(ConvolutionLayer.Builder builder) {
     return new OneDnnConvolutionLayer(builder.dataFormat(DATA_FORMAT));
@@ -70,6 +74,16 @@ public final class FastDefaults {
    */
   public static DepthwiseConvolution2D depthwise(DepthwiseConvolution2D.Builder builder) {
     return new OneDnnDepthwiseConvolutionLayer(builder.dataFormat(DATA_FORMAT));
+  }
+
+  /**
+   * The engine's separable convolution layer for a configured DL4J builder: DL4J's {@link
+   * SeparableConvolution2D} (same parameters, same results) run as a oneDNN depthwise and a oneDNN
+   * 1x1 convolution with cached primitives ({@link OneDnnSeparableConvolutionLayer}) instead of
+   * libnd4j's separable ops (docs/decisions/0016-depthwise-convolution-on-onednn.md).
+   */
+  public static SeparableConvolution2D separable(SeparableConvolution2D.Builder builder) {
+    return new OneDnnSeparableConvolutionLayer(builder.dataFormat(DATA_FORMAT));
   }
 
   /** Applies the fast settings to an existing builder and returns it. */

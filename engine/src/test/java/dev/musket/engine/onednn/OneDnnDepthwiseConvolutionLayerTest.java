@@ -1,5 +1,7 @@
 package dev.musket.engine.onednn;
 
+import static dev.musket.engine.onednn.LayerFixtures.assertClose;
+import static dev.musket.engine.onednn.LayerFixtures.instantiate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musket.engine.model.ModelSummary;
@@ -11,7 +13,6 @@ import java.util.function.Function;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -89,8 +90,6 @@ class OneDnnDepthwiseConvolutionLayerTest {
     if (bias) {
       reference.getParam("b").assign(Nd4j.randn(DataType.FLOAT, reference.getParam("b").shape()));
     }
-    // a copy of the flat parameter array (Layer.setParams would not do: for this layer DL4J
-    // copies a flat array in the order W, b although the flat layout is b, W)
     Layer oneDnn = instantiate(FastDefaults.depthwise(builder), reference.params());
     assertThat(oneDnn).isInstanceOf(OneDnnDepthwiseConvolutionLayer.Impl.class);
     assertThat(oneDnn.getHelper()).isInstanceOf(OneDnnDepthwiseConvolutionHelper.class);
@@ -183,27 +182,6 @@ class OneDnnDepthwiseConvolutionLayerTest {
     assertThat(restored.getLayer("dw1").getParam("W").shape()).containsExactly(3, 3, 6, 1);
     assertThat(restored.params()).isEqualTo(trained.params());
     assertClose("restored output", restored.outputSingle(x), trained.outputSingle(x));
-  }
-
-  private static Layer instantiate(
-      org.deeplearning4j.nn.conf.layers.Layer layerConf, INDArray params) {
-    NeuralNetConfiguration conf =
-        new NeuralNetConfiguration.Builder()
-            .dataType(DataType.FLOAT)
-            .seed(9)
-            .layer(layerConf)
-            .build();
-    long n = conf.getLayer().initializer().numParams(conf);
-    INDArray view = params == null ? Nd4j.create(DataType.FLOAT, 1, n) : params.dup();
-    Layer layer = conf.getLayer().instantiate(conf, null, 0, view, params == null, DataType.FLOAT);
-    layer.setBackpropGradientsViewArray(Nd4j.create(DataType.FLOAT, 1, n));
-    return layer;
-  }
-
-  private static void assertClose(String what, INDArray actual, INDArray expected) {
-    double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
-    double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
-    assertThat(maxDiff / scale).as("%s: max |difference| / max |expected|", what).isLessThan(1e-4);
   }
 
   /** Two stacked depthwise layers (the second checks the first's input gradient), bias on one. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.musket.engine.onednn.OneDnnConvolutionHelper;
 import dev.musket.engine.onednn.OneDnnDepthwiseConvolutionHelper;
+import dev.musket.engine.onednn.OneDnnSeparableConvolutionLayer;
 import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -16,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
@@ -34,8 +36,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * but a debug log line to show for it. This test builds a tiny network with {@link FastDefaults},
  * trains one step, and fails unless every convolution, batch-norm and pooling layer still runs on
  * its oneDNN helper (and never fell back to DL4J's built-in implementation), including the engine's
- * own convolution ({@link FastDefaults#convolution}) and depthwise convolution ({@link
- * FastDefaults#depthwise}).
+ * own convolution ({@link FastDefaults#convolution}), depthwise convolution ({@link
+ * FastDefaults#depthwise}) and separable convolution ({@link FastDefaults#separable}).
  */
 class OneDnnHelpersInUseTest {
 
@@ -59,7 +61,8 @@ class OneDnnHelpersInUseTest {
                 "pool", new SubsamplingLayer.Builder().kernelSize(2, 2).stride(2, 2).build(), "bn")
             .addLayer("engineConv", FastDefaults.convolution(convBuilder(4, 4)), "pool")
             .addLayer("depthwise", FastDefaults.depthwise(depthwiseBuilder()), "engineConv")
-            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "depthwise")
+            .addLayer("separable", FastDefaults.separable(separableBuilder()), "depthwise")
+            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "separable")
             .addLayer("out", outputLayer(4, 3), "gap")
             .setOutputs("out")
             .build();
@@ -88,6 +91,13 @@ class OneDnnHelpersInUseTest {
   @Test
   void theEnginesDepthwiseConvolutionRunsOnOneDnnDirectly() {
     assertRunsOnHelper("depthwise", OneDnnDepthwiseConvolutionHelper.class);
+  }
+
+  @Test
+  void theEnginesSeparableConvolutionRunsOnOneDnnDirectly() {
+    // DL4J's separable layer has no helper seam: the engine replaces the layer itself
+    assertThat(network.getLayer("separable"))
+        .isInstanceOf(OneDnnSeparableConvolutionLayer.Impl.class);
   }
 
   @Test
@@ -141,6 +151,14 @@ class OneDnnHelpersInUseTest {
   private static DepthwiseConvolution2D.Builder depthwiseBuilder() {
     return new DepthwiseConvolution2D.Builder(3, 3)
         .stride(2, 2)
+        .convolutionMode(ConvolutionMode.Same)
+        .activation(Activation.IDENTITY)
+        .dataFormat(FastDefaults.DATA_FORMAT);
+  }
+
+  private static SeparableConvolution2D.Builder separableBuilder() {
+    return new SeparableConvolution2D.Builder(3, 3)
+        .nOut(4)
         .convolutionMode(ConvolutionMode.Same)
         .activation(Activation.IDENTITY)
         .dataFormat(FastDefaults.DATA_FORMAT);
