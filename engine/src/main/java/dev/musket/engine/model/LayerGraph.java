@@ -100,36 +100,42 @@ public final class LayerGraph {
     return conv(name, in, filters, kernel, kernel, stride, padding, bias);
   }
 
-  /** Keras {@code DepthwiseConv2D(kernel, strides, padding, use_bias)}, depth multiplier 1. */
+  /**
+   * Keras {@code DepthwiseConv2D(kernel, strides, padding, use_bias)}, depth multiplier 1: DL4J's
+   * layer, run on oneDNN by the engine ({@link FastDefaults#depthwise}).
+   */
   public String depthwise(
       String name, String in, int kernel, int stride, Padding padding, boolean bias) {
     graph.addLayer(
         name,
-        new DepthwiseConvolution2D.Builder(kernel, kernel)
-            .stride(stride, stride)
-            .depthMultiplier(1)
-            .nOut(channels(in))
-            .hasBias(bias)
-            .convolutionMode(padding.mode())
-            .activation(Activation.IDENTITY)
-            .build(),
+        FastDefaults.depthwise(
+            new DepthwiseConvolution2D.Builder(kernel, kernel)
+                .stride(stride, stride)
+                .depthMultiplier(1)
+                .nOut(channels(in))
+                .hasBias(bias)
+                .convolutionMode(padding.mode())
+                .activation(Activation.IDENTITY)),
         in);
     return track(name, windowed(in, channels(in), kernel, kernel, stride, padding));
   }
 
-  /** Keras {@code SeparableConv2D(filters, kernel, strides, padding, use_bias)}. */
+  /**
+   * Keras {@code SeparableConv2D(filters, kernel, strides, padding, use_bias)}: DL4J's layer, run
+   * on oneDNN by the engine ({@link FastDefaults#separable}).
+   */
   public String separable(
       String name, String in, int filters, int kernel, int stride, Padding padding, boolean bias) {
     graph.addLayer(
         name,
-        new SeparableConvolution2D.Builder(kernel, kernel)
-            .stride(stride, stride)
-            .depthMultiplier(1)
-            .nOut(filters)
-            .hasBias(bias)
-            .convolutionMode(padding.mode())
-            .activation(Activation.IDENTITY)
-            .build(),
+        FastDefaults.separable(
+            new SeparableConvolution2D.Builder(kernel, kernel)
+                .stride(stride, stride)
+                .depthMultiplier(1)
+                .nOut(filters)
+                .hasBias(bias)
+                .convolutionMode(padding.mode())
+                .activation(Activation.IDENTITY)),
         in);
     return track(name, windowed(in, filters, kernel, kernel, stride, padding));
   }

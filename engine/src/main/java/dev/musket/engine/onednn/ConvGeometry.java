@@ -1,5 +1,7 @@
 package dev.musket.engine.onednn;
 
+import org.bytedeco.dnnl.memory;
+
 /**
  * The shape of one 2-D convolution in NCHW / OIHW with symmetric padding and no dilation: what a
  * cached oneDNN primitive is specialised for.
@@ -12,7 +14,8 @@ public record ConvGeometry(
     int stride,
     int pad,
     int inHeight,
-    int inWidth) {
+    int inWidth)
+    implements ConvolutionShape {
 
   public int outHeight() {
     return (inHeight + 2 * pad - kernel) / stride + 1;
@@ -22,28 +25,44 @@ public record ConvGeometry(
     return (inWidth + 2 * pad - kernel) / stride + 1;
   }
 
-  long[] srcDims() {
+  @Override
+  public long[] srcDims() {
     return new long[] {batch, inChannels, inHeight, inWidth};
   }
 
-  long[] weightDims() {
+  @Override
+  public long[] weightDims() {
     return new long[] {outChannels, inChannels, kernel, kernel};
   }
 
-  long[] dstDims() {
+  @Override
+  public long[] dstDims() {
     return new long[] {batch, outChannels, outHeight(), outWidth()};
   }
 
-  long[] strides() {
+  @Override
+  public memory.desc userWeights() {
+    return OneDnn.plain(weightDims(), memory.format_tag.oihw);
+  }
+
+  @Override
+  public long[] biasDims() {
+    return new long[] {outChannels};
+  }
+
+  @Override
+  public long[] strides() {
     return new long[] {stride, stride};
   }
 
-  long[] padLeft() {
+  @Override
+  public long[] padBefore() {
     return new long[] {pad, pad};
   }
 
   /** Right/bottom padding that makes the output size exact, as oneDNN wants it. */
-  long[] padRight() {
+  @Override
+  public long[] padAfter() {
     return new long[] {
       (outHeight() - 1L) * stride + kernel - inHeight - pad,
       (outWidth() - 1L) * stride + kernel - inWidth - pad

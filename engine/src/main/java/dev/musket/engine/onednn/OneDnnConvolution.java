@@ -28,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class OneDnnConvolution {
 
-  private final ConvGeometry geometry;
+  private final ConvolutionShape geometry;
   private final boolean hasBias;
 
   private final primitive forward;
@@ -53,11 +53,19 @@ public final class OneDnnConvolution {
   private final IntMemoryMap bwdWeightsArgs = new IntMemoryMap();
 
   public OneDnnConvolution(ConvGeometry geometry, boolean hasBias, boolean blocked) {
+    this((ConvolutionShape) geometry, hasBias, blocked);
+  }
+
+  /**
+   * A plain or grouped convolution of this shape; with {@code blocked} the activations and weights
+   * are reordered to the layouts the primitives prefer, otherwise they are used in place.
+   */
+  OneDnnConvolution(ConvolutionShape geometry, boolean hasBias, boolean blocked) {
     this.geometry = geometry;
     this.hasBias = hasBias;
     memory.desc src = OneDnn.plain(geometry.srcDims(), memory.format_tag.nchw);
-    memory.desc weights = OneDnn.plain(geometry.weightDims(), memory.format_tag.oihw);
-    memory.desc bias = OneDnn.plain(new long[] {geometry.outChannels()}, memory.format_tag.x);
+    memory.desc weights = geometry.userWeights();
+    memory.desc bias = OneDnn.plain(geometry.biasDims(), memory.format_tag.x);
     memory.desc dst = OneDnn.plain(geometry.dstDims(), memory.format_tag.nchw);
     memory.desc srcAny = blocked ? OneDnn.any(geometry.srcDims()) : src;
     memory.desc weightsAny = blocked ? OneDnn.any(geometry.weightDims()) : weights;
@@ -73,8 +81,8 @@ public final class OneDnnConvolution {
                 bias,
                 dstAny,
                 geometry.strides(),
-                geometry.padLeft(),
-                geometry.padRight())
+                geometry.padBefore(),
+                geometry.padAfter())
             : new convolution_forward.desc(
                 prop_kind.forward_training,
                 algorithm.convolution_direct,
@@ -82,8 +90,8 @@ public final class OneDnnConvolution {
                 weightsAny,
                 dstAny,
                 geometry.strides(),
-                geometry.padLeft(),
-                geometry.padRight());
+                geometry.padBefore(),
+                geometry.padAfter());
     var fwdPd = new convolution_forward.primitive_desc(fwdDesc, OneDnn.engine());
     forward = new convolution_forward(fwdPd);
     fwdSrc = new LayoutBridge(src, fwdPd.src_desc());
@@ -105,8 +113,8 @@ public final class OneDnnConvolution {
                 weightsAny,
                 dstAny,
                 geometry.strides(),
-                geometry.padLeft(),
-                geometry.padRight()),
+                geometry.padBefore(),
+                geometry.padAfter()),
             OneDnn.engine(),
             fwdPd);
     backwardData = new convolution_backward_data(bwdDataPd);
@@ -126,16 +134,16 @@ public final class OneDnnConvolution {
                 bias,
                 dstAny,
                 geometry.strides(),
-                geometry.padLeft(),
-                geometry.padRight())
+                geometry.padBefore(),
+                geometry.padAfter())
             : new convolution_backward_weights.desc(
                 algorithm.convolution_direct,
                 srcAny,
                 weightsAny,
                 dstAny,
                 geometry.strides(),
-                geometry.padLeft(),
-                geometry.padRight());
+                geometry.padBefore(),
+                geometry.padAfter());
     var bwwPd = new convolution_backward_weights.primitive_desc(bwwDesc, OneDnn.engine(), fwdPd);
     backwardWeights = new convolution_backward_weights(bwwPd);
     bwwSrc = new LayoutBridge(src, bwwPd.src_desc());
@@ -151,7 +159,8 @@ public final class OneDnnConvolution {
     }
   }
 
-  public ConvGeometry geometry() {
+  /** The shape this convolution was made for. */
+  ConvolutionShape shape() {
     return geometry;
   }
 

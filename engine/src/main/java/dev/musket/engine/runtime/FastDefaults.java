@@ -2,12 +2,16 @@ package dev.musket.engine.runtime;
 
 import dev.musket.engine.onednn.OneDnnBatchNormalization;
 import dev.musket.engine.onednn.OneDnnConvolutionLayer;
+import dev.musket.engine.onednn.OneDnnDepthwiseConvolutionLayer;
+import dev.musket.engine.onednn.OneDnnSeparableConvolutionLayer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -27,8 +31,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <p>Use: {@code ComputationGraphConfiguration.GraphBuilder g =
  * FastDefaults.builder().seed(42).updater(...).graphBuilder();}, pass {@link #DATA_FORMAT} to every
  * layer builder that takes a {@code dataFormat}, and make every plain 2-D convolution with {@link
- * #convolution(ConvolutionLayer.Builder)} and every batch normalisation with {@link
- * #batchNormalization(BatchNormalization.Builder)} instead of {@code builder.build()}. {@code
+ * #convolution(ConvolutionLayer.Builder)}, every batch normalisation with {@link
+ * #batchNormalization(BatchNormalization.Builder)}, every depthwise convolution with {@link
+ * #depthwise(DepthwiseConvolution2D.Builder)} and every separable one with {@link
+ * #separable(SeparableConvolution2D.Builder)} instead of {@code builder.build()}. {@code
  * FastDefaultsTest} pins the settings.
  */
 public final class FastDefaults {
@@ -54,7 +60,8 @@ public final class FastDefaults {
    * (same parameters, same results) whose forward and backward call oneDNN directly with cached
    * primitives ({@link OneDnnConvolutionLayer}); measured faster than DL4J's own oneDNN path on
    * ResNet shapes (docs/decisions/0003-layer-implementation-and-data-format.md). Use it for every
-   * plain 2-D convolution; depthwise and separable convolutions stay DL4J's.
+   * plain 2-D convolution; depthwise and separable ones have {@link #depthwise} and {@link
+   * #separable}.
    */
   public static ConvolutionLayer convolution(ConvolutionLayer.Builder builder) {
     return new OneDnnConvolutionLayer(builder.dataFormat(DATA_FORMAT));
@@ -69,6 +76,28 @@ public final class FastDefaults {
    */
   public static BatchNormalization batchNormalization(BatchNormalization.Builder builder) {
     return new OneDnnBatchNormalization(builder.dataFormat(DATA_FORMAT).build());
+  }
+
+  /**
+   * The engine's depthwise convolution layer for a configured DL4J builder: DL4J's {@link
+   * DepthwiseConvolution2D} (same parameters, same results, any padding mode) whose forward and
+   * backward run oneDNN's grouped convolution with cached primitives ({@link
+   * OneDnnDepthwiseConvolutionLayer}) instead of libnd4j's depthwise ops
+   * (docs/decisions/0016-depthwise-convolution-on-onednn.md). Use it for every depthwise
+   * convolution.
+   */
+  public static DepthwiseConvolution2D depthwise(DepthwiseConvolution2D.Builder builder) {
+    return new OneDnnDepthwiseConvolutionLayer(builder.dataFormat(DATA_FORMAT));
+  }
+
+  /**
+   * The engine's separable convolution layer for a configured DL4J builder: DL4J's {@link
+   * SeparableConvolution2D} (same parameters, same results) run as a oneDNN depthwise and a oneDNN
+   * 1x1 convolution with cached primitives ({@link OneDnnSeparableConvolutionLayer}) instead of
+   * libnd4j's separable ops (docs/decisions/0016-depthwise-convolution-on-onednn.md).
+   */
+  public static SeparableConvolution2D separable(SeparableConvolution2D.Builder builder) {
+    return new OneDnnSeparableConvolutionLayer(builder.dataFormat(DATA_FORMAT));
   }
 
   /** Applies the fast settings to an existing builder and returns it. */

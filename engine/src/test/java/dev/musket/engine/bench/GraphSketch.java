@@ -38,6 +38,10 @@ final class GraphSketch {
    */
   static final boolean ONEDNN_BN = !"dl4j".equals(System.getProperty("musket.bench.bn"));
 
+  /** {@code -Dmusket.bench.depthwise=onednn}: the engine's depthwise convolution, not DL4J's. */
+  static final boolean ONEDNN_DEPTHWISE =
+      "onednn".equals(System.getProperty("musket.bench.depthwise"));
+
   private final GraphBuilder graph;
   private int counter;
 
@@ -66,17 +70,15 @@ final class GraphSketch {
   }
 
   String depthwise(String in, int kernel, int stride, int pad) {
-    return add(
-        "dwconv",
+    DepthwiseConvolution2D.Builder dw =
         new DepthwiseConvolution2D.Builder(kernel, kernel)
             .stride(stride, stride)
             .padding(pad, pad)
             .depthMultiplier(1)
             .hasBias(false)
             .activation(Activation.IDENTITY)
-            .dataFormat(FastDefaults.DATA_FORMAT)
-            .build(),
-        in);
+            .dataFormat(FastDefaults.DATA_FORMAT);
+    return add("dwconv", ONEDNN_DEPTHWISE ? FastDefaults.depthwise(dw) : dw.build(), in);
   }
 
   String batchNorm(String in) {

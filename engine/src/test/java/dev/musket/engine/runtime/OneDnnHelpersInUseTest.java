@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.musket.engine.onednn.OneDnnBatchNormHelper;
 import dev.musket.engine.onednn.OneDnnConvolutionHelper;
+import dev.musket.engine.onednn.OneDnnDepthwiseConvolutionHelper;
+import dev.musket.engine.onednn.OneDnnSeparableConvolutionLayer;
 import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
@@ -33,8 +38,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * but a debug log line to show for it. This test builds a tiny network with {@link FastDefaults},
  * trains one step, and fails unless every convolution, batch-norm and pooling layer still runs on
  * its oneDNN helper (and never fell back to DL4J's built-in implementation), including the engine's
- * own convolution ({@link FastDefaults#convolution}) and batch normalisation ({@link
- * FastDefaults#batchNormalization}).
+ * own convolution ({@link FastDefaults#convolution}), batch normalisation ({@link
+ * FastDefaults#batchNormalization}), depthwise convolution ({@link FastDefaults#depthwise}) and
+ * separable convolution ({@link FastDefaults#separable}).
  */
 // the oneDNN CPU path: not used, and not there to test, in a -Pcuda build
 @DisabledIf("dev.musket.engine.runtime.ComputeBackend#cudaOnClasspath")
@@ -63,7 +69,9 @@ class OneDnnHelpersInUseTest {
                 "engineBn",
                 FastDefaults.batchNormalization(new BatchNormalization.Builder()),
                 "engineConv")
-            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "engineBn")
+            .addLayer("depthwise", FastDefaults.depthwise(depthwiseBuilder()), "engineBn")
+            .addLayer("separable", FastDefaults.separable(separableBuilder()), "depthwise")
+            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "separable")
             .addLayer("out", outputLayer(4, 3), "gap")
             .setOutputs("out")
             .build();
@@ -87,6 +95,18 @@ class OneDnnHelpersInUseTest {
   @Test
   void theEnginesConvolutionRunsOnOneDnnDirectly() {
     assertRunsOnHelper("engineConv", OneDnnConvolutionHelper.class);
+  }
+
+  @Test
+  void theEnginesDepthwiseConvolutionRunsOnOneDnnDirectly() {
+    assertRunsOnHelper("depthwise", OneDnnDepthwiseConvolutionHelper.class);
+  }
+
+  @Test
+  void theEnginesSeparableConvolutionRunsOnOneDnnDirectly() {
+    // DL4J's separable layer has no helper seam: the engine replaces the layer itself
+    assertThat(network.getLayer("separable"))
+        .isInstanceOf(OneDnnSeparableConvolutionLayer.Impl.class);
   }
 
   @Test
@@ -138,6 +158,22 @@ class OneDnnHelpersInUseTest {
         .nIn(in)
         .nOut(out)
         .padding(1, 1)
+        .activation(Activation.IDENTITY)
+        .dataFormat(FastDefaults.DATA_FORMAT);
+  }
+
+  private static DepthwiseConvolution2D.Builder depthwiseBuilder() {
+    return new DepthwiseConvolution2D.Builder(3, 3)
+        .stride(2, 2)
+        .convolutionMode(ConvolutionMode.Same)
+        .activation(Activation.IDENTITY)
+        .dataFormat(FastDefaults.DATA_FORMAT);
+  }
+
+  private static SeparableConvolution2D.Builder separableBuilder() {
+    return new SeparableConvolution2D.Builder(3, 3)
+        .nOut(4)
+        .convolutionMode(ConvolutionMode.Same)
         .activation(Activation.IDENTITY)
         .dataFormat(FastDefaults.DATA_FORMAT);
   }
