@@ -81,15 +81,17 @@ public final class LayerGraph {
       int stride,
       Padding padding,
       boolean bias) {
+    // the engine's oneDNN convolution (FastDefaults.convolution), not DL4J's layer: same
+    // parameters and results, and the fast path for every architecture (docs/decisions/0003)
     graph.addLayer(
         name,
-        new ConvolutionLayer.Builder(kh, kw)
-            .stride(stride, stride)
-            .nOut(filters)
-            .hasBias(bias)
-            .convolutionMode(padding.mode())
-            .activation(Activation.IDENTITY)
-            .build(),
+        FastDefaults.convolution(
+            new ConvolutionLayer.Builder(kh, kw)
+                .stride(stride, stride)
+                .nOut(filters)
+                .hasBias(bias)
+                .convolutionMode(padding.mode())
+                .activation(Activation.IDENTITY)),
         in);
     return track(name, windowed(in, filters, kh, kw, stride, padding));
   }

@@ -1,28 +1,119 @@
 package dev.musket.engine.onednn;
 
 import org.bytedeco.dnnl.memory;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.util.ConvolutionUtils;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The shape of one 2-D convolution in NCHW / OIHW with symmetric padding and no dilation: what a
- * cached oneDNN primitive is specialised for.
+ * The shape of one plain 2-D convolution in NCHW / OIHW without dilation: what a cached oneDNN
+ * primitive is specialised for. Kernels and strides may differ between height and width
+ * (InceptionV3's 1x7 and 7x1), and so may the padding of opposite sides: DL4J's {@code Same} mode
+ * puts the odd row and column at the bottom and right, as TensorFlow does, and {@code Truncate}
+ * drops the rows and columns that fill no window (a negative bottom/right padding, which oneDNN
+ * accepts).
  */
 public record ConvGeometry(
     int batch,
     int inChannels,
     int outChannels,
-    int kernel,
-    int stride,
-    int pad,
+    int kernelH,
+    int kernelW,
+    int strideH,
+    int strideW,
+    int padTop,
+    int padLeft,
+    int outHeight,
+    int outWidth,
     int inHeight,
     int inWidth)
     implements ConvolutionShape {
 
-  public int outHeight() {
-    return (inHeight + 2 * pad - kernel) / stride + 1;
+  public ConvGeometry {
+    if (padTop < 0 || padLeft < 0 || outHeight < 1 || outWidth < 1) {
+      throw new IllegalArgumentException("impossible convolution: " + this);
+    }
   }
 
-  public int outWidth() {
-    return (inWidth + 2 * pad - kernel) / stride + 1;
+  /** A square kernel with the same stride and padding on every side (Truncate mode). */
+  public ConvGeometry(
+      int batch,
+      int inChannels,
+      int outChannels,
+      int kernel,
+      int stride,
+      int pad,
+      int inHeight,
+      int inWidth) {
+    this(
+        batch,
+        inChannels,
+        outChannels,
+        kernel,
+        kernel,
+        stride,
+        stride,
+        pad,
+        pad,
+        (inHeight + 2 * pad - kernel) / stride + 1,
+        (inWidth + 2 * pad - kernel) / stride + 1,
+        inHeight,
+        inWidth);
+  }
+
+  /**
+   * The geometry of a call as DL4J's convolution layer computes it: the output size from {@link
+   * ConvolutionUtils#getOutputSize} and, in {@code Same} mode, the top/left padding from {@link
+   * ConvolutionUtils#getSameModeTopLeftPadding} (otherwise the configured {@code padding}), so odd
+   * sizes, {@code Same} and {@code Truncate} come out exactly as in DL4J.
+   */
+  static ConvGeometry of(
+      INDArray input,
+      INDArray weights,
+      int[] kernel,
+      int[] strides,
+      int[] padding,
+      ConvolutionMode mode) {
+    int[] dilation = {1, 1};
+    boolean same = mode == ConvolutionMode.Same;
+    int[] outSize =
+        ConvolutionUtils.getOutputSize(
+            input, kernel, strides, same ? null : padding, mode, dilation, CNN2DFormat.NCHW);
+    int[] inSize = {(int) input.size(2), (int) input.size(3)};
+    int[] pad =
+        same
+            ? ConvolutionUtils.getSameModeTopLeftPadding(outSize, inSize, kernel, strides, dilation)
+            : padding;
+    return new ConvGeometry(
+        (int) input.size(0),
+        (int) input.size(1),
+        (int) weights.size(0),
+        kernel[0],
+        kernel[1],
+        strides[0],
+        strides[1],
+        pad[0],
+        pad[1],
+        outSize[0],
+        outSize[1],
+        inSize[0],
+        inSize[1]);
+  }
+
+  /** The kernel's height; for the square kernels of the benchmarks' probes. */
+  public int kernel() {
+    return kernelH;
+  }
+
+  /** The vertical stride; for the probes' square convolutions. */
+  public int stride() {
+    return strideH;
+  }
+
+  /** The top padding; for the probes' symmetric convolutions. */
+  public int pad() {
+    return padTop;
   }
 
   @Override
@@ -32,12 +123,12 @@ public record ConvGeometry(
 
   @Override
   public long[] weightDims() {
-    return new long[] {outChannels, inChannels, kernel, kernel};
+    return new long[] {outChannels, inChannels, kernelH, kernelW};
   }
 
   @Override
   public long[] dstDims() {
-    return new long[] {batch, outChannels, outHeight(), outWidth()};
+    return new long[] {batch, outChannels, outHeight, outWidth};
   }
 
   @Override
@@ -52,20 +143,20 @@ public record ConvGeometry(
 
   @Override
   public long[] strides() {
-    return new long[] {stride, stride};
+    return new long[] {strideH, strideW};
   }
 
   @Override
   public long[] padBefore() {
-    return new long[] {pad, pad};
+    return new long[] {padTop, padLeft};
   }
 
-  /** Right/bottom padding that makes the output size exact, as oneDNN wants it. */
+  /** Bottom/right padding that makes the output size exact, as oneDNN wants it. */
   @Override
   public long[] padAfter() {
     return new long[] {
-      (outHeight() - 1L) * stride + kernel - inHeight - pad,
-      (outWidth() - 1L) * stride + kernel - inWidth - pad
+      (outHeight - 1L) * strideH + kernelH - inHeight - padTop,
+      (outWidth - 1L) * strideW + kernelW - inWidth - padLeft
     };
   }
 
@@ -74,10 +165,10 @@ public record ConvGeometry(
     return 2.0
         * batch
         * outChannels
-        * outHeight()
-        * outWidth()
+        * outHeight
+        * outWidth
         * inChannels
-        * kernel
-        * (double) kernel;
+        * kernelH
+        * (double) kernelW;
   }
 }

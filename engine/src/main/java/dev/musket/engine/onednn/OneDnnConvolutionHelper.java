@@ -141,7 +141,11 @@ public final class OneDnnConvolutionHelper implements ConvolutionHelper {
     return blockedLayouts && geometry.inChannels() >= 8;
   }
 
-  /** The geometry of this call, or {@code null} if this helper does not cover it. */
+  /**
+   * The geometry of this call, or {@code null} if this helper does not cover it (dilation, Causal
+   * mode, NHWC, other data types: DL4J's own path). Same mode and non-square kernels are covered:
+   * the architecture builders use them for almost every convolution.
+   */
   private static ConvGeometry geometry(
       INDArray input,
       INDArray weights,
@@ -153,29 +157,18 @@ public final class OneDnnConvolutionHelper implements ConvolutionHelper {
       CNN2DFormat format) {
     boolean covered =
         format == CNN2DFormat.NCHW
-            && convolutionMode != ConvolutionMode.Same
             && convolutionMode != ConvolutionMode.Causal
             && input.dataType() == DataType.FLOAT
             && weights.dataType() == DataType.FLOAT
             && input.rank() == 4
-            && kernel[0] == kernel[1]
-            && strides[0] == strides[1]
-            && pad[0] == pad[1]
+            && weights.rank() == 4
             && dilation[0] == 1
             && dilation[1] == 1
             && OneDnn.isDense(weights);
     if (!covered) {
       return null;
     }
-    return new ConvGeometry(
-        (int) input.size(0),
-        (int) input.size(1),
-        (int) weights.size(0),
-        kernel[0],
-        strides[0],
-        pad[0],
-        (int) input.size(2),
-        (int) input.size(3));
+    return ConvGeometry.of(input, weights, kernel, strides, pad, convolutionMode);
   }
 
   private static INDArray dense(INDArray array) {

@@ -69,6 +69,73 @@ class OneDnnConvolutionLayerTest {
     assertClose(oneDnn.params(), reference.params());
   }
 
+  /**
+   * The architecture builders' convolutions: Same mode (odd row and column at the bottom and right
+   * when the padding is odd, as TensorFlow) and Keras' non-square kernels (InceptionV3's 1x7 and
+   * 7x1), including stride 2 on odd and even sizes. The helper must take them (a call it does not
+   * cover would silently run DL4J's slow path), and agree with DL4J's layer.
+   */
+  @ParameterizedTest(name = "{0}x{1} stride {2}x{3} {4}, {5}x{6}")
+  @CsvSource({
+    "3, 3, 2, 2, Same, 9, 9",
+    "3, 3, 2, 2, Same, 8, 8",
+    "3, 3, 1, 1, Same, 7, 10",
+    "1, 7, 1, 1, Same, 9, 9",
+    "7, 1, 1, 1, Same, 9, 9",
+    "1, 1, 2, 2, Same, 7, 7",
+    "7, 7, 2, 2, Same, 13, 12",
+    "2, 2, 2, 2, Same, 5, 5",
+    "3, 5, 2, 1, Truncate, 11, 9",
+    "3, 3, 2, 2, Truncate, 10, 10"
+  })
+  void coversSameModeAndNonSquareKernelsAsDl4jComputesThem(
+      int kh, int kw, int sh, int sw, ConvolutionMode mode, int height, int width) {
+    Function<Function<ConvolutionLayer.Builder, ConvolutionLayer>, ComputationGraph> build =
+        make -> network(kh, kw, sh, sw, mode, height, width, make);
+    ComputationGraph reference = build.apply(b -> b.build());
+    ComputationGraph oneDnn = build.apply(FastDefaults::convolution);
+    oneDnn.setParams(reference.params().dup());
+
+    Nd4j.getRandom().setSeed(5);
+    INDArray x = Nd4j.randn(DataType.FLOAT, 2, 3, height, width);
+    INDArray y = Nd4j.randn(DataType.FLOAT, 2, 5);
+    var conf = (ConvolutionLayer) oneDnn.getLayer("conv1").conf().getLayer();
+    INDArray w = oneDnn.getLayer("conv1").getParam("W");
+    INDArray direct =
+        new OneDnnConvolutionHelper(true)
+            .preOutput(
+                x,
+                w,
+                Nd4j.zeros(DataType.FLOAT, 1, w.size(0)),
+                conf.getKernelSize(),
+                conf.getStride(),
+                conf.getPadding(),
+                null,
+                null,
+                mode,
+                conf.getDilation(),
+                FastDefaults.DATA_FORMAT,
+                org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
+    assertThat(direct).as("the helper covers this convolution").isNotNull();
+    assertThat(direct.shape())
+        .isEqualTo(reference.getLayer("conv1").activate(x, false, noWorkspaces()).shape());
+
+    assertClose(oneDnn.outputSingle(x), reference.outputSingle(x));
+    for (ComputationGraph net : new ComputationGraph[] {reference, oneDnn}) {
+      net.setInputs(x);
+      net.setLabels(y);
+      net.computeGradientAndScore();
+    }
+    assertClose(oneDnn.gradient().gradient(), reference.gradient().gradient());
+    reference.fit(new DataSet(x, y));
+    oneDnn.fit(new DataSet(x, y));
+    assertClose(oneDnn.params(), reference.params());
+  }
+
+  private static org.deeplearning4j.nn.workspace.LayerWorkspaceMgr noWorkspaces() {
+    return org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+  }
+
   @Test
   void survivesAJsonRoundTrip() {
     ComputationGraphConfiguration conf =
@@ -104,6 +171,55 @@ class OneDnnConvolutionLayerTest {
             .setInputTypes(InputType.convolutional(size, size, 3, FastDefaults.DATA_FORMAT))
             .addLayer("conv1", make.apply(conv(kernel, stride, pad, bias, channels)), "in")
             .addLayer("conv2", make.apply(conv(kernel, 1, kernel / 2, bias, channels)), "conv1")
+            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "conv2")
+            .addLayer(
+                "out",
+                new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                    .nOut(5)
+                    .activation(Activation.IDENTITY)
+                    .build(),
+                "gap")
+            .setOutputs("out")
+            .build();
+    ComputationGraph net = new ComputationGraph(conf);
+    net.init();
+    return net;
+  }
+
+  /** A {@code kh x kw} convolution in {@code mode}, then a 3x3 Same one, as the builders make. */
+  private static ComputationGraph network(
+      int kh,
+      int kw,
+      int sh,
+      int sw,
+      ConvolutionMode mode,
+      int height,
+      int width,
+      Function<ConvolutionLayer.Builder, ConvolutionLayer> make) {
+    ConvolutionLayer.Builder first =
+        new ConvolutionLayer.Builder(kh, kw)
+            .stride(sh, sw)
+            .convolutionMode(mode)
+            .nOut(6)
+            .hasBias(false)
+            .activation(Activation.TANH)
+            .dataFormat(FastDefaults.DATA_FORMAT);
+    ConvolutionLayer.Builder second =
+        new ConvolutionLayer.Builder(3, 3)
+            .convolutionMode(ConvolutionMode.Same)
+            .nOut(6)
+            .hasBias(true)
+            .activation(Activation.TANH)
+            .dataFormat(FastDefaults.DATA_FORMAT);
+    ComputationGraphConfiguration conf =
+        FastDefaults.builder()
+            .seed(13)
+            .updater(new Sgd(0.1))
+            .graphBuilder()
+            .addInputs("in")
+            .setInputTypes(InputType.convolutional(height, width, 3, FastDefaults.DATA_FORMAT))
+            .addLayer("conv1", make.apply(first), "in")
+            .addLayer("conv2", make.apply(second), "conv1")
             .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "conv2")
             .addLayer(
                 "out",
