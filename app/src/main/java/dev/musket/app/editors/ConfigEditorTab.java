@@ -26,7 +26,7 @@ public final class ConfigEditorTab extends EditorTab implements OpenConfig {
       TaskExecutor executor,
       Consumer<String> onError) {
     super(file, title);
-    // validation (background) learns the project's names; completion (FX thread) offers them
+    // validation (background) learns the project's names; completion only reads them
     ProjectNamesCache projectNames = new ProjectNamesCache();
     this.editor =
         new YamlEditor(

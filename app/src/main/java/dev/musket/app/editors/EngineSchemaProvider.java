@@ -37,8 +37,9 @@ public final class EngineSchemaProvider implements SchemaProvider {
   }
 
   /**
-   * @param projectNames the open config's project names; called on the FX thread, so it must only
-   *     read what validation found
+   * @param projectNames the open config's project names; called by completion (the editor's
+   *     background thread, or the FX thread for Ctrl+Space), so it must only read what validation
+   *     found
    */
   public EngineSchemaProvider(Schema schema, Supplier<ProjectNames> projectNames) {
     this.schema = schema;

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The names the open config's project code defines (dataset factories, architectures, losses,
  * metrics, callbacks), as the last validation found them: validation runs in the background after
- * each pause in typing and compiles the modules when they changed; completion runs on the FX thread
- * and must only read. While the modules do not compile, the last good names stay.
+ * each pause in typing and compiles the modules when they changed; completion (on the editor's
+ * background thread after a typing pause, on the FX thread for Ctrl+Space) must only read, never
+ * compile. While the modules do not compile, the last good names stay.
  */
 final class ProjectNamesCache {
 

@@ -1,5 +1,6 @@
 package dev.musket.engine.onednn;
 
+import dev.musket.engine.runtime.ComputeBackend;
 import org.bytedeco.dnnl.memory;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -58,7 +59,9 @@ public record DepthwiseGeometry(
    */
   static boolean covers(
       INDArray input, INDArray weights, int[] dilation, CNN2DFormat format, ConvolutionMode mode) {
-    return format == CNN2DFormat.NCHW
+    // oneDNN's CPU engine cannot read ND4J's CUDA buffers: a -Pcuda build keeps DL4J's path
+    return !ComputeBackend.isCuda()
+        && format == CNN2DFormat.NCHW
         && mode != ConvolutionMode.Causal
         && input.dataType() == DataType.FLOAT
         && weights.dataType() == DataType.FLOAT

@@ -1,5 +1,6 @@
 package dev.musket.engine.onednn;
 
+import dev.musket.engine.runtime.ComputeBackend;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
@@ -69,7 +70,8 @@ public class OneDnnBatchNormalization extends BatchNormalization {
                 layerParamsView,
                 initializeParams,
                 networkDataType);
-    if (!isLockGammaBeta()) {
+    // on CUDA (a -Pcuda build) DL4J's own path stays: oneDNN's CPU engine cannot read device memory
+    if (!isLockGammaBeta() && !ComputeBackend.isCuda()) {
       HelperSlot.set(dl4j, new OneDnnBatchNormHelper(getEps()));
     }
     return dl4j;

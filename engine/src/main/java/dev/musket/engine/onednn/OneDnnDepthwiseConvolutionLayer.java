@@ -1,5 +1,6 @@
 package dev.musket.engine.onednn;
 
+import dev.musket.engine.runtime.ComputeBackend;
 import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
@@ -77,7 +78,9 @@ public class OneDnnDepthwiseConvolutionLayer extends DepthwiseConvolution2D {
     Impl(NeuralNetConfiguration conf, DataType dataType) {
       super(conf, dataType);
       oneDnn = new OneDnnDepthwiseConvolutionHelper(OneDnnLayout.BLOCKED);
-      helper = oneDnn;
+      if (!ComputeBackend.isCuda()) {
+        helper = oneDnn;
+      }
     }
 
     @Override
@@ -111,6 +114,7 @@ public class OneDnnDepthwiseConvolutionLayer extends DepthwiseConvolution2D {
       if (forBackprop && preOutput != null) {
         return new Pair<>(preOutput, null);
       }
+      OneDnnPaths.taken(OneDnnPaths.DEPTHWISE);
       INDArray bias = layerConf().hasBias() ? getParamWithNoise(B, training, workspaceMgr) : null;
       return new Pair<>(oneDnn.forward(geometry, in, weights, bias, workspaceMgr), null);
     }

@@ -105,6 +105,7 @@ public class OneDnnSeparableConvolutionLayer extends SeparableConvolution2D {
       if (forBackprop && preOutput != null) {
         return new Pair<>(preOutput, null);
       }
+      OneDnnPaths.taken(OneDnnPaths.SEPARABLE);
       INDArray bias = layerConf().hasBias() ? getParamWithNoise(B, training, workspaceMgr) : null;
       return new Pair<>(
           oneDnn.forward(geometry, in, depthwise, pointwise, bias, workspaceMgr), null);

@@ -277,7 +277,10 @@ public final class ExperimentRunner {
       int batch = cfg.training().batch();
       long seed = cfg.data().randomState() * 1_000_003L + fold * 1009L + stage;
       List<TrainingCallback> callbacks =
-          new ArrayList<>(new CallbackFactory().forStage(cfg.training().callbacks(), st));
+          new ArrayList<>(
+              new CallbackFactory()
+                  .monitoringAs(scoring.schedule(cfg)::monitored)
+                  .forStage(cfg.training().callbacks(), st));
       if (st.logAll()) {
         callbacks.add(new BatchCsvLogger(folder)); // metrics-<fold>.<stage>.csvall.csv
       }

@@ -82,11 +82,20 @@ final class MetricSchedule {
    * training (Musket's bengali configs write {@code primary_metric: hmar_incorrect}).
    */
   String primaryMonitor() {
-    String pm = cfg.training().primaryMetric();
-    boolean bare = MetricNames.scopeOf(pm) == MetricScope.TRAINING;
+    return monitored(cfg.training().primaryMetric());
+  }
+
+  /**
+   * The name under which a monitored metric exists during training: {@code name} itself, or {@code
+   * val_<name>} for a final metric named without {@code val_}. Applies to the primary metric and to
+   * every callback's {@code monitor} alike (a callback watching a bare final metric would otherwise
+   * never find it, and never act).
+   */
+  String monitored(String name) {
+    boolean bare = MetricNames.scopeOf(name) == MetricScope.TRAINING;
     boolean everyEpochFinal =
-        validationEveryEpoch().stream().map(MetricSchedule::key).anyMatch(key(pm)::equals);
-    return bare && everyEpochFinal ? MetricNames.validation(pm) : pm;
+        validationEveryEpoch().stream().map(MetricSchedule::key).anyMatch(key(name)::equals);
+    return bare && everyEpochFinal ? MetricNames.validation(name) : name;
   }
 
   /** The bases of the primary metric and of every callback's {@code monitor}, lower case. */

@@ -22,6 +22,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.common.primitives.Pair;
@@ -40,6 +41,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * 1 and 2; in a network with workspaces and CacheMode.HOST the gradients and the parameters after
  * two SGD steps match, and a saved model restores to the same layer and output.
  */
+// the oneDNN CPU path: not used, and not there to test, in a -Pcuda build
+@DisabledIf("dev.musket.engine.runtime.ComputeBackend#cudaOnClasspath")
 class OneDnnSeparableConvolutionLayerTest {
 
   @ParameterizedTest(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.musket.engine.onednn.OneDnnBatchNormHelper;
 import dev.musket.engine.onednn.OneDnnConvolutionHelper;
 import dev.musket.engine.onednn.OneDnnDepthwiseConvolutionHelper;
+import dev.musket.engine.onednn.OneDnnPaths;
 import dev.musket.engine.onednn.OneDnnSeparableConvolutionLayer;
 import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
@@ -100,6 +101,7 @@ class OneDnnHelpersInUseTest {
   @Test
   void theEnginesDepthwiseConvolutionRunsOnOneDnnDirectly() {
     assertRunsOnHelper("depthwise", OneDnnDepthwiseConvolutionHelper.class);
+    assertTakesTheOneDnnPath(OneDnnPaths.DEPTHWISE);
   }
 
   @Test
@@ -107,6 +109,17 @@ class OneDnnHelpersInUseTest {
     // DL4J's separable layer has no helper seam: the engine replaces the layer itself
     assertThat(network.getLayer("separable"))
         .isInstanceOf(OneDnnSeparableConvolutionLayer.Impl.class);
+    assertTakesTheOneDnnPath(OneDnnPaths.SEPARABLE);
+  }
+
+  /**
+   * The layer's class alone proves nothing: a call it does not cover falls back to DL4J's path
+   * silently. A forward pass must go through oneDNN.
+   */
+  private void assertTakesTheOneDnnPath(String layer) {
+    long before = OneDnnPaths.count(layer);
+    network.outputSingle(Nd4j.rand(2, 3, 8, 8));
+    assertThat(OneDnnPaths.count(layer)).as(layer + " calls on oneDNN").isGreaterThan(before);
   }
 
   @Test

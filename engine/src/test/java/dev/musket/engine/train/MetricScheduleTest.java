@@ -116,6 +116,23 @@ class MetricScheduleTest {
   }
 
   @Test
+  void aCallbackWatchingABareFinalMetricWatchesItsValidationColumn() {
+    MetricSchedule s =
+        schedule(
+            """
+            final_metrics: [macro_f1]
+            primary_metric: val_loss
+            callbacks:
+              EarlyStopping: {monitor: macro_f1, patience: 2}
+            """);
+
+    assertThat(s.validationEveryEpoch()).containsExactly("macro_f1");
+    assertThat(s.monitored("macro_f1")).isEqualTo("val_macro_f1");
+    assertThat(s.monitored("val_loss")).isEqualTo("val_loss");
+    assertThat(s.monitored("loss")).as("a metric logged as written").isEqualTo("loss");
+  }
+
+  @Test
   void aFinalMetricThatMetricsAlsoListsIsLoggedOnceAsAMetric() {
     MetricSchedule s =
         schedule(

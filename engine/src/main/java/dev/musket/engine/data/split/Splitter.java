@@ -80,7 +80,7 @@ public final class Splitter {
       for (int i = 0; i < classes.length; i++) {
         classes[i] = classOf.applyAsInt(indices[i]);
       }
-      int[] foldOf = StratifiedFolds.testFolds(classes, k, seed);
+      int[] foldOf = StratifiedFolds.testFolds(classes, k, numpySeed(seed, "random_state"));
       int smallest = StratifiedFolds.smallestClass(classes);
       if (smallest < k) {
         LOG.warn(
@@ -93,7 +93,8 @@ public final class Splitter {
         buckets.get(foldOf[i]).add(indices[i]);
       }
     } else {
-      int[] positions = new NumpyRandomState(seed).permutation(indices.length);
+      int[] positions =
+          new NumpyRandomState(numpySeed(seed, "random_state")).permutation(indices.length);
       int[] order = new int[positions.length];
       for (int i = 0; i < order.length; i++) {
         order[i] = indices[positions[i]];

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds the callbacks of a stage from the config's {@code {Name: args}} entries.
@@ -39,6 +40,7 @@ public final class CallbackFactory {
   private final NameCatalog<ComponentDef> catalog;
   private final Map<String, Function<ComponentSpec, TrainingCallback>> projectBuilders;
   private final Path experimentDir;
+  private UnaryOperator<String> monitorNames = UnaryOperator.identity();
 
   /** A factory whose relative checkpoint paths resolve against the working directory. */
   public CallbackFactory() {
@@ -72,6 +74,15 @@ public final class CallbackFactory {
   }
 
   /** Fresh callbacks for one fold's stage. */
+  /**
+   * Renames each callback's {@code monitor} before use: the runner maps a final metric named
+   * without {@code val_} to the {@code val_<name>} column it is logged under.
+   */
+  public CallbackFactory monitoringAs(UnaryOperator<String> names) {
+    this.monitorNames = names;
+    return this;
+  }
+
   public List<TrainingCallback> forStage(List<ComponentSpec> global, StageConfig stage) {
     List<TrainingCallback> out = new ArrayList<>();
     for (ComponentSpec spec : specsForStage(global, stage)) {
@@ -99,7 +110,7 @@ public final class CallbackFactory {
     return switch (def.name()) {
       case "EarlyStopping" ->
           new EarlyStopping(
-              a.text("monitor"),
+              monitorNames.apply(a.text("monitor")),
               a.integer("patience"),
               a.text("mode"),
               a.number("min_delta"),
@@ -107,7 +118,7 @@ public final class CallbackFactory {
               a.bool("restore_best_weights"));
       case "ReduceLROnPlateau" ->
           new ReduceLROnPlateau(
-              a.text("monitor"),
+              monitorNames.apply(a.text("monitor")),
               a.number("factor"),
               a.integer("patience"),
               a.text("mode"),
@@ -137,7 +148,7 @@ public final class CallbackFactory {
           new ModelCheckpoint(
               a.text("filepath"),
               experimentDir,
-              a.text("monitor"),
+              monitorNames.apply(a.text("monitor")),
               a.bool("save_best_only"),
               a.text("mode"));
       default -> throw unknown(def.name(), "is not supported by this engine yet");
