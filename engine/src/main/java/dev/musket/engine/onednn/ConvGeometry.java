@@ -75,16 +75,7 @@ public record ConvGeometry(
       int[] strides,
       int[] padding,
       ConvolutionMode mode) {
-    int[] dilation = {1, 1};
-    boolean same = mode == ConvolutionMode.Same;
-    int[] outSize =
-        ConvolutionUtils.getOutputSize(
-            input, kernel, strides, same ? null : padding, mode, dilation, CNN2DFormat.NCHW);
-    int[] inSize = {(int) input.size(2), (int) input.size(3)};
-    int[] pad =
-        same
-            ? ConvolutionUtils.getSameModeTopLeftPadding(outSize, inSize, kernel, strides, dilation)
-            : padding;
+    Window w = Window.of(input, kernel, strides, padding, mode);
     return new ConvGeometry(
         (int) input.size(0),
         (int) input.size(1),
@@ -93,12 +84,37 @@ public record ConvGeometry(
         kernel[1],
         strides[0],
         strides[1],
-        pad[0],
-        pad[1],
-        outSize[0],
-        outSize[1],
-        inSize[0],
-        inSize[1]);
+        w.padTop(),
+        w.padLeft(),
+        w.outHeight(),
+        w.outWidth(),
+        (int) input.size(2),
+        (int) input.size(3));
+  }
+
+  /**
+   * Output size and top/left padding of a sliding window over an NCHW input, as DL4J's layers
+   * compute them: {@link ConvolutionUtils#getOutputSize} and, in {@code Same} mode, {@link
+   * ConvolutionUtils#getSameModeTopLeftPadding} (otherwise the configured {@code padding}), so odd
+   * sizes, {@code Same} and {@code Truncate} come out exactly as in DL4J. Shared by {@link
+   * ConvGeometry} and {@link DepthwiseGeometry}.
+   */
+  record Window(int outHeight, int outWidth, int padTop, int padLeft) {
+    static Window of(
+        INDArray input, int[] kernel, int[] strides, int[] padding, ConvolutionMode mode) {
+      int[] dilation = {1, 1};
+      boolean same = mode == ConvolutionMode.Same;
+      int[] outSize =
+          ConvolutionUtils.getOutputSize(
+              input, kernel, strides, same ? null : padding, mode, dilation, CNN2DFormat.NCHW);
+      int[] inSize = {(int) input.size(2), (int) input.size(3)};
+      int[] pad =
+          same
+              ? ConvolutionUtils.getSameModeTopLeftPadding(
+                  outSize, inSize, kernel, strides, dilation)
+              : padding;
+      return new Window(outSize[0], outSize[1], pad[0], pad[1]);
+    }
   }
 
   /** The kernel's height; for the square kernels of the benchmarks' probes. */

@@ -86,16 +86,7 @@ public record DepthwiseGeometry(
       int[] padding,
       ConvolutionMode mode,
       WeightLayout weightLayout) {
-    int[] dilation = {1, 1};
-    boolean same = mode == ConvolutionMode.Same;
-    int[] outSize =
-        ConvolutionUtils.getOutputSize(
-            input, kernel, strides, same ? null : padding, mode, dilation, CNN2DFormat.NCHW);
-    int[] inSize = {(int) input.size(2), (int) input.size(3)};
-    int[] pad =
-        same
-            ? ConvolutionUtils.getSameModeTopLeftPadding(outSize, inSize, kernel, strides, dilation)
-            : padding;
+    ConvGeometry.Window w = ConvGeometry.Window.of(input, kernel, strides, padding, mode);
     return new DepthwiseGeometry(
         (int) input.size(0),
         (int) input.size(1),
@@ -104,12 +95,12 @@ public record DepthwiseGeometry(
         kernel[1],
         strides[0],
         strides[1],
-        pad[0],
-        pad[1],
-        outSize[0],
-        outSize[1],
-        inSize[0],
-        inSize[1],
+        w.padTop(),
+        w.padLeft(),
+        w.outHeight(),
+        w.outWidth(),
+        (int) input.size(2),
+        (int) input.size(3),
         weightLayout);
   }
 

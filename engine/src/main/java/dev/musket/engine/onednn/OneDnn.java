@@ -70,6 +70,11 @@ public final class OneDnn {
     return true;
   }
 
+  /** The array itself when {@link #isDense}, else a dense row-major copy: what oneDNN can read. */
+  static INDArray dense(INDArray array) {
+    return isDense(array) ? array : array.dup('c');
+  }
+
   /** The native address of the first element of a float32 array laid out densely in C order. */
   static Pointer address(INDArray array) {
     if (array.dataType() != DataType.FLOAT || !isDense(array)) {

@@ -83,7 +83,8 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
     INDArray out =
         workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, x.shape(), 'c');
     ensureStatistics(geometry.channels());
-    primitives(geometry).forwardTraining(dense(x), gamma, beta, out, batchMean, batchVariance);
+    primitives(geometry)
+        .forwardTraining(OneDnn.dense(x), gamma, beta, out, batchMean, batchVariance);
     return out;
   }
 
@@ -108,11 +109,11 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
             ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
     primitives(geometry)
         .backward(
-            dense(input),
+            OneDnn.dense(input),
             batchMean,
             batchVariance,
             gamma,
-            dense(epsilon),
+            OneDnn.dense(epsilon),
             inputGrad,
             dGammaView,
             dBetaView);
@@ -167,9 +168,5 @@ public final class OneDnnBatchNormHelper implements BatchNormalizationHelper {
         (int) x.size(heightAxis),
         (int) x.size(heightAxis + 1),
         channelsLast);
-  }
-
-  private static INDArray dense(INDArray array) {
-    return OneDnn.isDense(array) ? array : array.dup('c');
   }
 }

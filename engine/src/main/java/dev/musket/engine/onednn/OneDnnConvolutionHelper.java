@@ -76,7 +76,7 @@ public final class OneDnnConvolutionHelper implements ConvolutionHelper {
             geometry.outChannels(),
             geometry.outHeight(),
             geometry.outWidth());
-    convolution(geometry, bias != null).forward(dense(input), weights, bias, out);
+    convolution(geometry, bias != null).forward(OneDnn.dense(input), weights, bias, out);
     return out;
   }
 
@@ -107,7 +107,8 @@ public final class OneDnnConvolutionHelper implements ConvolutionHelper {
     INDArray inputGrad =
         workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape());
     OneDnnConvolution conv = convolution(geometry, biasGradView != null);
-    conv.backward(dense(input), weights, dense(delta), inputGrad, weightGradView, biasGradView);
+    conv.backward(
+        OneDnn.dense(input), weights, OneDnn.dense(delta), inputGrad, weightGradView, biasGradView);
 
     Gradient gradient = new DefaultGradient();
     if (biasGradView != null) {
@@ -169,9 +170,5 @@ public final class OneDnnConvolutionHelper implements ConvolutionHelper {
       return null;
     }
     return ConvGeometry.of(input, weights, kernel, strides, pad, convolutionMode);
-  }
-
-  private static INDArray dense(INDArray array) {
-    return OneDnn.isDense(array) ? array : array.dup('c');
   }
 }

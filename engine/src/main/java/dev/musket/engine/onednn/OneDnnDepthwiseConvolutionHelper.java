@@ -121,7 +121,7 @@ public final class OneDnnDepthwiseConvolutionHelper implements ConvolutionHelper
     INDArray out =
         workspaceMgr.createUninitialized(
             ArrayType.ACTIVATIONS, DataType.FLOAT, geometry.dstDims(), 'c');
-    convolution(geometry, bias != null).forward(dense(input), weights, bias, out);
+    convolution(geometry, bias != null).forward(OneDnn.dense(input), weights, bias, out);
     return out;
   }
 
@@ -141,7 +141,8 @@ public final class OneDnnDepthwiseConvolutionHelper implements ConvolutionHelper
         workspaceMgr.createUninitialized(
             ArrayType.ACTIVATION_GRAD, DataType.FLOAT, geometry.srcDims(), 'c');
     convolution(geometry, biasGrad != null)
-        .backward(dense(input), weights, dense(delta), inputGrad, weightGrad, biasGrad);
+        .backward(
+            OneDnn.dense(input), weights, OneDnn.dense(delta), inputGrad, weightGrad, biasGrad);
     return inputGrad;
   }
 
@@ -179,9 +180,5 @@ public final class OneDnnDepthwiseConvolutionHelper implements ConvolutionHelper
     return primitives.computeIfAbsent(
         new Key(geometry, bias),
         k -> new OneDnnConvolution(k.geometry(), k.bias(), blockedLayouts));
-  }
-
-  private static INDArray dense(INDArray array) {
-    return OneDnn.isDense(array) ? array : array.dup('c');
   }
 }

@@ -35,7 +35,7 @@ final class OneDnnSeparableConvolution {
       INDArray bias,
       LayerWorkspaceMgr workspaces) {
     INDArray mid = create(workspaces, ArrayType.FF_WORKING_MEM, geometry.dstDims());
-    depthwise(geometry).forward(dense(input), depthwiseWeights, null, mid);
+    depthwise(geometry).forward(OneDnn.dense(input), depthwiseWeights, null, mid);
     ConvGeometry point = pointwiseGeometry(geometry, pointwiseWeights);
     INDArray out = create(workspaces, ArrayType.ACTIVATIONS, point.dstDims());
     pointwise(point, bias != null).forward(mid, pointwiseWeights, bias, out);
@@ -56,13 +56,13 @@ final class OneDnnSeparableConvolution {
       INDArray pointwiseGrad,
       INDArray biasGrad,
       LayerWorkspaceMgr workspaces) {
-    INDArray in = dense(input);
+    INDArray in = OneDnn.dense(input);
     OneDnnConvolution dw = depthwise(geometry);
     INDArray mid = create(workspaces, ArrayType.BP_WORKING_MEM, geometry.dstDims());
     dw.forward(in, depthwiseWeights, null, mid);
     INDArray midGrad = create(workspaces, ArrayType.BP_WORKING_MEM, geometry.dstDims());
     pointwise(pointwiseGeometry(geometry, pointwiseWeights), biasGrad != null)
-        .backward(mid, pointwiseWeights, dense(delta), midGrad, pointwiseGrad, biasGrad);
+        .backward(mid, pointwiseWeights, OneDnn.dense(delta), midGrad, pointwiseGrad, biasGrad);
     INDArray inputGrad = create(workspaces, ArrayType.ACTIVATION_GRAD, geometry.srcDims());
     dw.backward(in, depthwiseWeights, midGrad, inputGrad, depthwiseGrad, null);
     return inputGrad;
@@ -96,9 +96,5 @@ final class OneDnnSeparableConvolution {
 
   private static INDArray create(LayerWorkspaceMgr workspaces, ArrayType type, long[] shape) {
     return workspaces.createUninitialized(type, DataType.FLOAT, shape, 'c');
-  }
-
-  private static INDArray dense(INDArray array) {
-    return OneDnn.isDense(array) ? array : array.dup('c');
   }
 }
