@@ -157,25 +157,6 @@ public record ConvGeometry(
     return new long[] {outChannels};
   }
 
-  @Override
-  public long[] strides() {
-    return new long[] {strideH, strideW};
-  }
-
-  @Override
-  public long[] padBefore() {
-    return new long[] {padTop, padLeft};
-  }
-
-  /** Bottom/right padding that makes the output size exact, as oneDNN wants it. */
-  @Override
-  public long[] padAfter() {
-    return new long[] {
-      (outHeight - 1L) * strideH + kernelH - inHeight - padTop,
-      (outWidth - 1L) * strideW + kernelW - inWidth - padLeft
-    };
-  }
-
   /** Multiply-adds of the forward pass times two. */
   public double forwardFlops() {
     return 2.0

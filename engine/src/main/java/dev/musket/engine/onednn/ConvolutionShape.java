@@ -23,11 +23,43 @@ interface ConvolutionShape {
   /** One bias per output channel. */
   long[] biasDims();
 
-  long[] strides();
+  int kernelH();
+
+  int kernelW();
+
+  int strideH();
+
+  int strideW();
+
+  int padTop();
+
+  int padLeft();
+
+  int inHeight();
+
+  int inWidth();
+
+  int outHeight();
+
+  int outWidth();
+
+  default long[] strides() {
+    return new long[] {strideH(), strideW()};
+  }
 
   /** Top and left padding. */
-  long[] padBefore();
+  default long[] padBefore() {
+    return new long[] {padTop(), padLeft()};
+  }
 
-  /** Bottom and right padding; negative where rows that fill no window are dropped (Truncate). */
-  long[] padAfter();
+  /**
+   * Bottom and right padding that makes the output size exact, as oneDNN wants it; negative where
+   * rows that fill no window are dropped (Truncate).
+   */
+  default long[] padAfter() {
+    return new long[] {
+      (outHeight() - 1L) * strideH() + kernelH() - inHeight() - padTop(),
+      (outWidth() - 1L) * strideW() + kernelW() - inWidth() - padLeft()
+    };
+  }
 }

@@ -142,22 +142,4 @@ public record DepthwiseGeometry(
   public long[] biasDims() {
     return new long[] {(long) channels * multiplier};
   }
-
-  @Override
-  public long[] strides() {
-    return new long[] {strideH, strideW};
-  }
-
-  @Override
-  public long[] padBefore() {
-    return new long[] {padTop, padLeft};
-  }
-
-  @Override
-  public long[] padAfter() {
-    return new long[] {
-      (outHeight - 1L) * strideH + kernelH - inHeight - padTop,
-      (outWidth - 1L) * strideW + kernelW - inWidth - padLeft
-    };
-  }
 }

@@ -1,5 +1,6 @@
 package dev.musket.engine.onednn;
 
+import static dev.musket.engine.onednn.LayerFixtures.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musket.engine.runtime.FastDefaults;
@@ -172,13 +173,6 @@ class OneDnnBatchNormalizationTest {
         "inference output with the moving statistics",
         engine.outputSingle(false, x),
         reference.outputSingle(false, x));
-  }
-
-  private static void assertClose(String what, INDArray actual, INDArray expected) {
-    assertThat(actual.shape()).as(what + " shape").isEqualTo(expected.shape());
-    double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
-    double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
-    assertThat(maxDiff / scale).as(what + ": max |difference| / max |expected|").isLessThan(1e-4);
   }
 
   private static ComputationGraph convNetwork(

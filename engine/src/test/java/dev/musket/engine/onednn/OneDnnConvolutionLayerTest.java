@@ -1,5 +1,6 @@
 package dev.musket.engine.onednn;
 
+import static dev.musket.engine.onednn.LayerFixtures.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musket.engine.runtime.FastDefaults;
@@ -53,20 +54,20 @@ class OneDnnConvolutionLayerTest {
     Nd4j.getRandom().setSeed(3);
     INDArray x = Nd4j.randn(DataType.FLOAT, 3, 3, size, size);
     INDArray y = Nd4j.randn(DataType.FLOAT, 3, 5);
-    assertClose(oneDnn.outputSingle(x), reference.outputSingle(x));
+    assertClose("output", oneDnn.outputSingle(x), reference.outputSingle(x));
 
     for (ComputationGraph net : new ComputationGraph[] {reference, oneDnn}) {
       net.setInputs(x);
       net.setLabels(y);
       net.computeGradientAndScore();
     }
-    assertClose(oneDnn.gradient().gradient(), reference.gradient().gradient());
+    assertClose("gradients", oneDnn.gradient().gradient(), reference.gradient().gradient());
     assertThat(oneDnn.score())
         .isCloseTo(reference.score(), org.assertj.core.data.Offset.offset(1e-4));
 
     reference.fit(new DataSet(x, y));
     oneDnn.fit(new DataSet(x, y));
-    assertClose(oneDnn.params(), reference.params());
+    assertClose("parameters after a step", oneDnn.params(), reference.params());
   }
 
   /**
@@ -120,16 +121,16 @@ class OneDnnConvolutionLayerTest {
     assertThat(direct.shape())
         .isEqualTo(reference.getLayer("conv1").activate(x, false, noWorkspaces()).shape());
 
-    assertClose(oneDnn.outputSingle(x), reference.outputSingle(x));
+    assertClose("output", oneDnn.outputSingle(x), reference.outputSingle(x));
     for (ComputationGraph net : new ComputationGraph[] {reference, oneDnn}) {
       net.setInputs(x);
       net.setLabels(y);
       net.computeGradientAndScore();
     }
-    assertClose(oneDnn.gradient().gradient(), reference.gradient().gradient());
+    assertClose("gradients", oneDnn.gradient().gradient(), reference.gradient().gradient());
     reference.fit(new DataSet(x, y));
     oneDnn.fit(new DataSet(x, y));
-    assertClose(oneDnn.params(), reference.params());
+    assertClose("parameters after a step", oneDnn.params(), reference.params());
   }
 
   private static org.deeplearning4j.nn.workspace.LayerWorkspaceMgr noWorkspaces() {
@@ -145,12 +146,6 @@ class OneDnnConvolutionLayerTest {
     ComputationGraph restored = new ComputationGraph(back);
     restored.init();
     assertThat(restored.getLayer("conv1")).isInstanceOf(OneDnnConvolutionLayer.Impl.class);
-  }
-
-  private static void assertClose(INDArray actual, INDArray expected) {
-    double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
-    double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
-    assertThat(maxDiff / scale).as("max |difference| / max |expected|").isLessThan(1e-4);
   }
 
   private static ComputationGraph network(
