@@ -6,6 +6,8 @@ import dev.musket.engine.config.validate.ProjectNames;
 import dev.musket.engine.config.validate.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -216,6 +218,30 @@ public final class ProjectModules {
       }
     }
     return ProjectNames.of(project, names);
+  }
+
+  /**
+   * The public static method a definition names, loaded from the compiled modules: the one called
+   * {@code d.methodName()} that carries {@code annotation} and takes {@code parameterCount}
+   * parameters. The definitions were checked when collected, so a failure here means the modules
+   * changed under a running engine; the message names the method and where it is.
+   */
+  public Method method(
+      ModuleDefinition d, Class<? extends Annotation> annotation, int parameterCount) {
+    String what = "@" + annotation.getSimpleName() + " " + d.methodName() + " (" + d.where() + ")";
+    try {
+      Class<?> type = Class.forName(d.className(), true, classLoader());
+      for (Method m : type.getMethods()) {
+        if (m.getName().equals(d.methodName())
+            && m.isAnnotationPresent(annotation)
+            && m.getParameterCount() == parameterCount) {
+          return m;
+        }
+      }
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException(what + " cannot be loaded: " + e, e);
+    }
+    throw new IllegalStateException(what + " not found");
   }
 
   /**

@@ -29,7 +29,7 @@ public final class ProjectLosses {
   public static void register(ProjectModules modules, LossRegistry into) {
     for (ModuleDefinition d : modules.definitions()) {
       if (d.kind().equals("Loss")) {
-        Method method = method(modules, d);
+        Method method = modules.method(d, dev.musket.engine.api.Loss.class, 0);
         String where = d.where();
         into.register(d.name(), () -> new ProjectLoss(d.name(), where, call(method, d, where)));
       }
@@ -75,22 +75,6 @@ public final class ProjectLosses {
         bind(term, registry);
       }
     }
-  }
-
-  private static Method method(ProjectModules modules, ModuleDefinition d) {
-    try {
-      Class<?> type = Class.forName(d.className(), true, modules.classLoader());
-      for (Method m : type.getMethods()) {
-        if (m.getName().equals(d.methodName())
-            && m.isAnnotationPresent(dev.musket.engine.api.Loss.class)) {
-          return m;
-        }
-      }
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalStateException(
-          "@Loss " + d.methodName() + " (" + d.where() + ") cannot be loaded: " + e, e);
-    }
-    throw new IllegalStateException("@Loss " + d.methodName() + " (" + d.where() + ") not found");
   }
 
   private static ILossFunction call(Method method, ModuleDefinition d, String where) {

@@ -24,7 +24,7 @@ public final class ProjectMetrics {
   public static void register(ProjectModules modules, MetricRegistry into) {
     for (ModuleDefinition d : modules.definitions()) {
       if (d.kind().equals("Metric")) {
-        Method method = method(modules, d);
+        Method method = modules.method(d, dev.musket.engine.api.Metric.class, 2);
         ProjectMetric.Function function = function(method, d);
         boolean threshold =
             method.getAnnotation(dev.musket.engine.api.Metric.class).needThreshold();
@@ -50,22 +50,5 @@ public final class ProjectMetrics {
             "@Metric '" + d.name() + "' (" + d.where() + ") is not public", e);
       }
     };
-  }
-
-  private static Method method(ProjectModules modules, ModuleDefinition d) {
-    try {
-      Class<?> type = Class.forName(d.className(), true, modules.classLoader());
-      for (Method m : type.getMethods()) {
-        if (m.getName().equals(d.methodName())
-            && m.isAnnotationPresent(dev.musket.engine.api.Metric.class)
-            && m.getParameterCount() == 2) {
-          return m;
-        }
-      }
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalStateException(
-          "@Metric " + d.methodName() + " (" + d.where() + ") cannot be loaded: " + e, e);
-    }
-    throw new IllegalStateException("@Metric " + d.methodName() + " (" + d.where() + ") not found");
   }
 }
