@@ -18,6 +18,8 @@ import sys
 
 LAYER_RULES = [
     # (class suffix, method prefix or None, bucket); the innermost matching frame wins
+    ("layers.convolution.DepthwiseConvolution2DLayer", "backpropGradient", "depthwise bwd"),
+    ("layers.convolution.DepthwiseConvolution2DLayer", None, "depthwise fwd"),
     ("onednn.OneDnnConvolution", "forward", "conv fwd"),
     ("onednn.OneDnnConvolution", "backward", "conv bwd"),
     ("layers.convolution.ConvolutionLayer", "backpropGradient", "conv bwd"),
@@ -47,6 +49,14 @@ LAYER_RULES = [
 
 
 def layer_bucket(frames):
+    bucket = innermost_bucket(frames)
+    # the engine's depthwise layer runs a grouped OneDnnConvolution: count it apart from the others
+    if bucket.startswith("conv") and any("DepthwiseConvolution" in cls for cls, _ in frames):
+        return bucket.replace("conv", "depthwise")
+    return bucket
+
+
+def innermost_bucket(frames):
     for frame in frames:  # innermost first
         cls, method = frame
         for suffix, prefix, bucket in LAYER_RULES:

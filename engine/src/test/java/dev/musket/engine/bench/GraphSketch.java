@@ -29,8 +29,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 final class GraphSketch {
 
-  /** {@code -Dmusket.bench.conv=onednn}: the engine's oneDNN convolution instead of DL4J's. */
-  static final boolean ONEDNN_CONV = "onednn".equals(System.getProperty("musket.bench.conv"));
+  /**
+   * {@code -Dmusket.bench.conv=dl4j}: DL4J's own convolution instead of the engine's oneDNN one
+   * (the default, as in every network {@code musket fit} builds).
+   */
+  static final boolean ONEDNN_CONV = !"dl4j".equals(System.getProperty("musket.bench.conv"));
 
   /**
    * {@code -Dmusket.bench.bn=dl4j}: DL4J's own batch normalisation (its oneDNN helper through
@@ -38,9 +41,12 @@ final class GraphSketch {
    */
   static final boolean ONEDNN_BN = !"dl4j".equals(System.getProperty("musket.bench.bn"));
 
-  /** {@code -Dmusket.bench.depthwise=onednn}: the engine's depthwise convolution, not DL4J's. */
+  /**
+   * {@code -Dmusket.bench.depthwise=dl4j}: DL4J's own depthwise convolution instead of the engine's
+   * (the default).
+   */
   static final boolean ONEDNN_DEPTHWISE =
-      "onednn".equals(System.getProperty("musket.bench.depthwise"));
+      !"dl4j".equals(System.getProperty("musket.bench.depthwise"));
 
   private final GraphBuilder graph;
   private int counter;

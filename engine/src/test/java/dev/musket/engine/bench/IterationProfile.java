@@ -25,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * engine's own model assembler exactly as {@code musket fit} builds it (28x28x1, batch 64, Musket's
  * head, Adam 1e-3).
  *
- * <p>Usage: {@code IterationProfile --case NAME [--warmup 10] [--seconds 20]}
+ * <p>Usage: {@code IterationProfile --case NAME [--warmup 10] [--seconds 20] [--mode train|infer]};
+ * {@code infer} profiles the forward pass in test mode, as {@code bench/run} measures inference.
  */
 public final class IterationProfile {
 
@@ -36,11 +37,13 @@ public final class IterationProfile {
     String name = "resnet18_64_b16";
     int warmup = 10;
     double seconds = 20;
+    boolean infer = false;
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--case" -> name = args[i + 1];
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
+        case "--mode" -> infer = "infer".equals(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -55,23 +58,25 @@ public final class IterationProfile {
       y.putScalar(i, Nd4j.getRandom().nextInt(BenchCase.CLASSES), 1f);
     }
     DataSet batch = new DataSet(x, y);
+    Runnable iteration = infer ? () -> net.output(false, x) : () -> net.fit(batch);
     for (int i = 0; i < warmup; i++) {
-      net.fit(batch);
+      iteration.run();
     }
     long end = System.nanoTime() + (long) (seconds * 1e9);
     double[] times = new double[100_000];
     int n = 0;
     while (System.nanoTime() < end && n < times.length) {
       long t0 = System.nanoTime();
-      net.fit(batch);
+      iteration.run();
       times[n++] = (System.nanoTime() - t0) / 1e6;
     }
     double[] sorted = Arrays.copyOf(times, n);
     Arrays.sort(sorted);
     System.out.printf(
         Locale.ROOT,
-        "PROFILE %s iterations=%d median_ms=%.2f min_ms=%.2f img_s=%.1f%n",
+        "PROFILE %s %s iterations=%d median_ms=%.2f min_ms=%.2f img_s=%.1f%n",
         name,
+        infer ? "infer" : "train",
         n,
         sorted[n / 2],
         sorted[0],
