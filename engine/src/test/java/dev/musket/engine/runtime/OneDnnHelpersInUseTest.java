@@ -3,15 +3,22 @@ package dev.musket.engine.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.musket.engine.model.ModelAssembler;
+import dev.musket.engine.model.ModelRegistry;
+import dev.musket.engine.model.ModelSpec;
 import dev.musket.engine.onednn.OneDnnBatchNormHelper;
 import dev.musket.engine.onednn.OneDnnConvolutionHelper;
 import dev.musket.engine.onednn.OneDnnDepthwiseConvolutionHelper;
+import dev.musket.engine.onednn.OneDnnGlobalPoolingLayer;
 import dev.musket.engine.onednn.OneDnnPaths;
 import dev.musket.engine.onednn.OneDnnSeparableConvolutionLayer;
+import dev.musket.engine.onednn.OneDnnSubsamplingHelper;
+import dev.musket.engine.onednn.OneDnnSubsamplingLayer;
 import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -40,8 +47,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * trains one step, and fails unless every convolution, batch-norm and pooling layer still runs on
  * its oneDNN helper (and never fell back to DL4J's built-in implementation), including the engine's
  * own convolution ({@link FastDefaults#convolution}), batch normalisation ({@link
- * FastDefaults#batchNormalization}), depthwise convolution ({@link FastDefaults#depthwise}) and
- * separable convolution ({@link FastDefaults#separable}).
+ * FastDefaults#batchNormalization}), depthwise convolution ({@link FastDefaults#depthwise}),
+ * separable convolution ({@link FastDefaults#separable}), pooling ({@link
+ * FastDefaults#subsampling}) and global pooling ({@link FastDefaults#globalPooling}); and that
+ * every built-in architecture's pooling layers are the engine's.
  */
 // the oneDNN CPU path: not used, and not there to test, in a -Pcuda build
 @DisabledIf("dev.musket.engine.runtime.ComputeBackend#cudaOnClasspath")
@@ -72,7 +81,18 @@ class OneDnnHelpersInUseTest {
                 "engineConv")
             .addLayer("depthwise", FastDefaults.depthwise(depthwiseBuilder()), "engineBn")
             .addLayer("separable", FastDefaults.separable(separableBuilder()), "depthwise")
-            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "separable")
+            .addLayer(
+                "enginePool",
+                FastDefaults.subsampling(
+                    new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(3, 3)
+                        .stride(2, 2)
+                        .convolutionMode(ConvolutionMode.Same)),
+                "separable")
+            .addLayer(
+                "gap",
+                FastDefaults.globalPooling(new GlobalPoolingLayer.Builder(PoolingType.AVG)),
+                "enginePool")
             .addLayer("out", outputLayer(4, 3), "gap")
             .setOutputs("out")
             .build();
@@ -135,6 +155,61 @@ class OneDnnHelpersInUseTest {
   @Test
   void subsamplingRunsOnTheOneDnnHelper() {
     assertRunsOnHelper("pool", MKLDNNSubsamplingHelper.class);
+  }
+
+  @Test
+  void theEnginesPoolingRunsOnOneDnnDirectly() {
+    assertRunsOnHelper("enginePool", OneDnnSubsamplingHelper.class);
+    assertTakesTheOneDnnPath(OneDnnPaths.POOLING);
+  }
+
+  @Test
+  void theEnginesGlobalPoolingRunsOnOneDnnDirectly() {
+    assertThat(network.getLayer("gap")).isInstanceOf(OneDnnGlobalPoolingLayer.Impl.class);
+    assertTakesTheOneDnnPath(OneDnnPaths.GLOBAL_POOLING);
+  }
+
+  /**
+   * Every pooling layer of every built-in architecture (and its classifier head) is the engine's: a
+   * builder that makes DL4J's own pooling layer again would leave the fast path silently.
+   */
+  @Test
+  void everyArchitecturesPoolingLayersAreTheEngines() {
+    ModelRegistry registry = ModelRegistry.standard();
+    ModelAssembler assembler = new ModelAssembler(registry);
+    int pooling = 0;
+    for (String architecture : registry.names()) {
+      ComputationGraphConfiguration conf =
+          assembler.configuration(
+              ModelSpec.builder(architecture).shape(224, 224, 3).classes(3).build());
+      for (var vertex : conf.getVertices().entrySet()) {
+        if (vertex.getValue() instanceof LayerVertex layerVertex) {
+          var layer = layerVertex.getLayerConf().getLayer();
+          if (layer instanceof SubsamplingLayer || layer instanceof GlobalPoolingLayer) {
+            assertThat(layer)
+                .as("%s layer %s", architecture, vertex.getKey())
+                .isInstanceOfAny(OneDnnSubsamplingLayer.class, OneDnnGlobalPoolingLayer.class);
+            pooling++;
+          }
+        }
+      }
+    }
+    assertThat(pooling).isGreaterThan(registry.names().size());
+  }
+
+  /** A built network's stem max pooling and head global pooling take the oneDNN path. */
+  @Test
+  void aBuiltResNetPoolsOnOneDnn() {
+    ModelSpec spec = ModelSpec.builder("resnet18").shape(32, 32, 3).classes(3).build();
+    ComputationGraph resnet = new ModelAssembler(ModelRegistry.standard()).build(spec);
+    long pooling = OneDnnPaths.count(OneDnnPaths.POOLING);
+    long global = OneDnnPaths.count(OneDnnPaths.GLOBAL_POOLING);
+    resnet.fit(
+        new org.nd4j.linalg.dataset.DataSet(
+            Nd4j.rand(2, 3, 32, 32), Nd4j.eye(3).getRows(0, 2).reshape(2, 3)));
+    // forward and backward of each
+    assertThat(OneDnnPaths.count(OneDnnPaths.POOLING)).isGreaterThanOrEqualTo(pooling + 2);
+    assertThat(OneDnnPaths.count(OneDnnPaths.GLOBAL_POOLING)).isEqualTo(global + 2);
   }
 
   private static void assertRunsOnHelper(String layerName, Class<?> helperType) {
