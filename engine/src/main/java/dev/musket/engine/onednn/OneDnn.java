@@ -4,6 +4,7 @@ import dev.musket.engine.runtime.NativeRuntime;
 import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.stream;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -73,6 +74,11 @@ public final class OneDnn {
   /** The array itself when {@link #isDense}, else a dense row-major copy: what oneDNN can read. */
   static INDArray dense(INDArray array) {
     return isDense(array) ? array : array.dup('c');
+  }
+
+  /** Copies a float32 array laid out densely in C order (a parameter vector) into {@code into}. */
+  static void copy(INDArray array, float[] into) {
+    new FloatPointer(address(array)).get(into);
   }
 
   /** The native address of the first element of a float32 array laid out densely in C order. */

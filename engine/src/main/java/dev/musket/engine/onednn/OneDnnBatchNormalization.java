@@ -3,10 +3,14 @@ package dev.musket.engine.onednn;
 import dev.musket.engine.runtime.ComputeBackend;
 import java.lang.reflect.Field;
 import java.util.Collection;
+import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -45,21 +49,74 @@ public class OneDnnBatchNormalization extends BatchNormalization {
       INDArray layerParamsView,
       boolean initializeParams,
       DataType networkDataType) {
-    // DL4J's checks (nOut set) and parameter set-up, then the helper is swapped
-    var dl4j =
-        (org.deeplearning4j.nn.layers.normalization.BatchNormalization)
-            super.instantiate(
-                conf,
-                trainingListeners,
-                layerIndex,
-                layerParamsView,
-                initializeParams,
-                networkDataType);
-    // on CUDA (a -Pcuda build) DL4J's own path stays: oneDNN's CPU engine cannot read device memory
-    if (!isLockGammaBeta() && !ComputeBackend.isCuda()) {
-      HelperSlot.set(dl4j, new OneDnnBatchNormHelper(getEps()));
+    // on CUDA (a -Pcuda build) DL4J's own layer stays: oneDNN's CPU engine cannot read device
+    // memory; with locked gamma/beta too (DL4J's helper does not cover them either)
+    if (isLockGammaBeta() || ComputeBackend.isCuda()) {
+      return super.instantiate(
+          conf, trainingListeners, layerIndex, layerParamsView, initializeParams, networkDataType);
     }
-    return dl4j;
+    // DL4J's checks (nOut set) first, then our layer in place of DL4J's, set up as DL4J sets it up
+    super.instantiate(conf, trainingListeners, layerIndex, layerParamsView, false, networkDataType);
+    var layer = new Impl(conf, networkDataType, new OneDnnBatchNormHelper(getEps()));
+    layer.setListeners(trainingListeners);
+    layer.setIndex(layerIndex);
+    layer.setParamsViewArray(layerParamsView);
+    Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
+    layer.setParamTable(paramTable);
+    layer.setConf(conf);
+    return layer;
+  }
+
+  /**
+   * DL4J's batch-norm layer on {@link OneDnnBatchNormHelper}. Training and backprop are DL4J's
+   * (which call the helper); inference goes to the helper's {@link OneDnnBatchNormHelper#inference}
+   * directly with the stored moving statistics, skipping DL4J's conversion of the log10 stdev to a
+   * variance (three ND4J ops per call, as much time as the normalisation itself at DenseNet's
+   * smallest shapes). Inputs the helper does not cover (rank 3, other data types, a wrong channel
+   * count, which DL4J reports) take DL4J's path.
+   */
+  static final class Impl extends org.deeplearning4j.nn.layers.normalization.BatchNormalization {
+
+    private final OneDnnBatchNormHelper oneDnn;
+
+    Impl(NeuralNetConfiguration conf, DataType dataType, OneDnnBatchNormHelper helper) {
+      super(conf, dataType);
+      oneDnn = helper;
+      HelperSlot.set(this, helper);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+      if (!training) {
+        assertInputSet(false);
+        INDArray out = inference(workspaceMgr);
+        if (out != null) {
+          return out;
+        }
+      }
+      return super.activate(training, workspaceMgr);
+    }
+
+    private INDArray inference(LayerWorkspaceMgr workspaceMgr) {
+      var conf = layerConf();
+      int channelAxis = input.rank() == 4 && conf.getCnn2DFormat() == CNN2DFormat.NHWC ? 3 : 1;
+      if (input.rank() < 2 || input.size(channelAxis) != conf.getNOut()) {
+        return null;
+      }
+      boolean logStd = conf.isUseLogStd();
+      return oneDnn.inference(
+          input,
+          getParam(BatchNormalizationParamInitializer.GAMMA),
+          getParam(BatchNormalizationParamInitializer.BETA),
+          getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN),
+          getParam(
+              logStd
+                  ? BatchNormalizationParamInitializer.GLOBAL_LOG_STD
+                  : BatchNormalizationParamInitializer.GLOBAL_VAR),
+          logStd,
+          conf.getCnn2DFormat(),
+          workspaceMgr);
+    }
   }
 
   /** The layer's helper field, which DL4J keeps package-private and sets itself. */

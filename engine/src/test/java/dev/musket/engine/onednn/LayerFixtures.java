@@ -38,9 +38,16 @@ final class LayerFixtures {
 
   /** Equal to 1e-4 of the largest expected magnitude. */
   static void assertClose(String what, INDArray actual, INDArray expected) {
+    assertClose(what, actual, expected, 1e-4);
+  }
+
+  /** Equal to {@code tolerance} of the largest expected magnitude. */
+  static void assertClose(String what, INDArray actual, INDArray expected, double tolerance) {
     assertThat(actual.shape()).as("%s: shape", what).isEqualTo(expected.shape());
     double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
     double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
-    assertThat(maxDiff / scale).as("%s: max |difference| / max |expected|", what).isLessThan(1e-4);
+    assertThat(maxDiff / scale)
+        .as("%s: max |difference| / max |expected|", what)
+        .isLessThan(tolerance);
   }
 }

@@ -31,6 +31,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The engine's oneDNN batch normalisation must compute what DL4J's own layer computes: the same
@@ -94,6 +95,151 @@ class OneDnnBatchNormalizationTest {
     INDArray x = Nd4j.randn(DataType.FLOAT, 6, 10).muli(3).subi(1);
     INDArray y = Nd4j.randn(DataType.FLOAT, 6, CLASSES);
     assertEquivalentTraining(reference, engine, x, y);
+  }
+
+  /**
+   * Inference with the moving statistics runs the engine's own kernel ({@link
+   * OneDnnBatchNormInference}: the per-channel view, the expanded matrix view for at most 4x4
+   * pixels, NHWC) and gives DL4J's layer's output to 1e-5, after training has moved the statistics.
+   */
+  @ParameterizedTest(name = "{0} channels, {1}x{1}, batch {2}, log std {3}, {4}")
+  @CsvSource({
+    "8, 9, 3, true, NCHW",
+    "12, 5, 4, false, NCHW",
+    "16, 4, 3, true, NCHW",
+    "24, 2, 5, false, NCHW",
+    "32, 1, 6, true, NCHW",
+    "8, 5, 3, true, NHWC",
+    "6, 2, 2, false, NHWC"
+  })
+  void inferenceMatchesDl4jsLayerAfterTraining(
+      int channels, int size, int batch, boolean logStd, CNN2DFormat format) {
+    ComputationGraph reference =
+        convNetwork(channels, size, 1e-3, 0.5, logStd, format, BatchNormalization.Builder::build);
+    ComputationGraph engine =
+        convNetwork(
+            channels,
+            size,
+            1e-3,
+            0.5,
+            logStd,
+            format,
+            b -> new OneDnnBatchNormalization(b.build()));
+    long[] shape =
+        format == CNN2DFormat.NCHW
+            ? new long[] {batch, 3, size, size}
+            : new long[] {batch, size, size, 3};
+    Nd4j.getRandom().setSeed(11);
+    trainThenCopy(
+        reference,
+        engine,
+        Nd4j.randn(DataType.FLOAT, shape).muli(2.5).addi(0.7),
+        Nd4j.randn(DataType.FLOAT, batch, CLASSES));
+
+    INDArray x = Nd4j.randn(DataType.FLOAT, shape).muli(2).addi(0.5);
+    assertClose("inference output", bnOutput(engine, x), bnOutput(reference, x), 1e-5);
+    assertThat(helper(engine).inferenceGeometries())
+        .containsExactly(new NormGeometry(batch, channels, size, size, format == CNN2DFormat.NHWC));
+  }
+
+  @Test
+  void inferenceMatchesDl4jsLayerAfterADenseLayer() {
+    ComputationGraph reference = denseNetwork(BatchNormalization.Builder::build);
+    ComputationGraph engine = denseNetwork(b -> new OneDnnBatchNormalization(b.build()));
+    Nd4j.getRandom().setSeed(12);
+    trainThenCopy(
+        reference,
+        engine,
+        Nd4j.randn(DataType.FLOAT, 6, 10).muli(3).subi(1),
+        Nd4j.randn(DataType.FLOAT, 6, CLASSES));
+
+    INDArray x = Nd4j.randn(DataType.FLOAT, 7, 10).muli(2);
+    assertClose("inference output", bnOutput(engine, x), bnOutput(reference, x), 1e-5);
+    assertThat(helper(engine).inferenceGeometries())
+        .containsExactly(new NormGeometry(7, 12, 1, 1, false));
+  }
+
+  /**
+   * The engine folds the mean into the shift ({@code x * s + (beta - mean * s)}), which rounds
+   * differently from DL4J's {@code (x - mean) * s + beta}; with a mean 50 standard deviations from
+   * zero the difference must still be within 1e-5 of the output's range.
+   */
+  @ParameterizedTest(name = "log std {0}")
+  @CsvSource({"true", "false"})
+  void inferenceStaysWithin1e5OfDl4jsWhenTheMeanIsFarFromZero(boolean logStd) {
+    int channels = 10;
+    ComputationGraph reference =
+        convNetwork(
+            channels, 6, 1e-5, 0.9, logStd, CNN2DFormat.NCHW, BatchNormalization.Builder::build);
+    ComputationGraph engine =
+        convNetwork(
+            channels,
+            6,
+            1e-5,
+            0.9,
+            logStd,
+            CNN2DFormat.NCHW,
+            b -> new OneDnnBatchNormalization(b.build()));
+    Nd4j.getRandom().setSeed(14);
+    INDArray std = Nd4j.rand(DataType.FLOAT, 1, channels).muli(1.5).addi(0.5);
+    reference.getParam("bn_gamma").assign(Nd4j.rand(DataType.FLOAT, 1, channels).addi(0.5));
+    reference.getParam("bn_beta").assign(Nd4j.randn(DataType.FLOAT, 1, channels));
+    reference.getParam("bn_mean").assign(std.mul(50));
+    if (logStd) {
+      reference.getParam("bn_log10stdev").assign(Transforms.log(std, 10, true));
+    } else {
+      reference.getParam("bn_var").assign(std.mul(std));
+    }
+    engine.setParams(reference.params().dup());
+    // the convolution's output, which the norm sees, is about 50 standard deviations off zero
+    INDArray x = Nd4j.randn(DataType.FLOAT, 4, 3, 6, 6);
+    INDArray convOut = reference.feedForward(x, false).get("conv");
+    INDArray offset = std.mul(50).reshape(1, channels, 1, 1);
+    reference.getParam("conv_b").assign(offset.reshape(1, channels));
+    engine.getParam("conv_b").assign(offset.reshape(1, channels));
+    assertThat(reference.feedForward(x, false).get("conv").meanNumber().doubleValue())
+        .isGreaterThan(convOut.meanNumber().doubleValue() + 10);
+
+    assertClose("inference output", bnOutput(engine, x), bnOutput(reference, x), 1e-5);
+  }
+
+  @Test
+  void inferenceWithLockedGammaAndBetaIsDl4jsOwn() {
+    Function<BatchNormalization.Builder, BatchNormalization> locked =
+        b -> new OneDnnBatchNormalization(b.lockGammaBeta(true).build());
+    ComputationGraph reference =
+        convNetwork(4, 4, 1e-5, 0.5, true, CNN2DFormat.NCHW, b -> b.lockGammaBeta(true).build());
+    ComputationGraph engine = convNetwork(4, 4, 1e-5, 0.5, true, CNN2DFormat.NCHW, locked);
+    assertThat(engine.getLayer("bn")).isNotInstanceOf(OneDnnBatchNormalization.Impl.class);
+    Nd4j.getRandom().setSeed(15);
+    trainThenCopy(
+        reference,
+        engine,
+        Nd4j.randn(DataType.FLOAT, 3, 3, 4, 4).addi(1),
+        Nd4j.randn(DataType.FLOAT, 3, CLASSES));
+    INDArray x = Nd4j.randn(DataType.FLOAT, 3, 3, 4, 4);
+    assertClose("inference output", bnOutput(engine, x), bnOutput(reference, x), 1e-5);
+  }
+
+  /** Trains {@code reference} a few steps (moving the statistics), then gives engine its params. */
+  private static void trainThenCopy(
+      ComputationGraph reference, ComputationGraph engine, INDArray x, INDArray y) {
+    INDArray initialMean = reference.getParam("bn_mean").dup();
+    for (int i = 0; i < 5; i++) {
+      reference.fit(new DataSet(x, y));
+    }
+    assertThat(reference.getParam("bn_mean").equalsWithEps(initialMean, 1e-3))
+        .as("the moving mean moved")
+        .isFalse();
+    engine.setParams(reference.params().dup());
+  }
+
+  private static INDArray bnOutput(ComputationGraph net, INDArray x) {
+    return net.feedForward(x, false).get("bn");
+  }
+
+  private static OneDnnBatchNormHelper helper(ComputationGraph net) {
+    return (OneDnnBatchNormHelper) net.getLayer("bn").getHelper();
   }
 
   @Test
