@@ -28,12 +28,20 @@ LAYER_RULES = [
     ("layers.normalization.BatchNormalization", None, "batchnorm fwd"),
     ("onednn.OneDnnBatchNorm", "backward", "batchnorm bwd"),
     ("onednn.OneDnnBatchNorm", None, "batchnorm fwd"),
+    # the engine's inference path: its layer's activate() calls the helper, not DL4J's preOutput
+    ("onednn.OneDnnBatchNormInference", None, "batchnorm fwd"),
+    ("onednn.OneDnnBatchNormHelper", "backpropGradient", "batchnorm bwd"),
+    ("onednn.OneDnnBatchNormHelper", None, "batchnorm fwd"),
+    ("onednn.OneDnnBatchNormalization$Impl", None, "batchnorm fwd"),
     ("layers.ActivationLayer", "backpropGradient", "activation bwd"),
     ("layers.ActivationLayer", None, "activation fwd"),
     ("vertex.impl.ElementWiseVertex", "doBackward", "add vertex bwd"),
     ("vertex.impl.ElementWiseVertex", None, "add vertex fwd"),
     # the engine's pooling layers (their backward through DL4J's SubsamplingLayer is matched below)
     ("onednn.OneDnnSubsamplingLayer$Impl", None, "pooling fwd"),
+    # DenseNet's concatenations: forward copies every input, backward splits the epsilon
+    ("vertex.impl.MergeVertex", "doBackward", "merge vertex bwd"),
+    ("vertex.impl.MergeVertex", None, "merge vertex fwd"),
     ("layers.convolution.subsampling.SubsamplingLayer", "backpropGradient", "pooling bwd"),
     ("layers.convolution.subsampling.SubsamplingLayer", None, "pooling fwd"),
     ("layers.pooling.GlobalPoolingLayer", "backpropGradient", "global pool bwd"),
