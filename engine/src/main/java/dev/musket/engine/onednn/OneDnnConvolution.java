@@ -22,9 +22,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * One convolution geometry's forward, backward-data and backward-weights oneDNN primitives, created
  * once and reused for every call (libnd4j builds them again on every call). Arrays are NCHW
- * activations and OIHW weights, as DL4J keeps them; with {@code blocked} the primitives may pick
- * their preferred blocked layouts and data is reordered at the boundary through {@link
- * LayoutBridge}, otherwise they work on the plain layouts in place.
+ * activations and OIHW weights, as DL4J keeps them; each primitive that {@link ConvLayouts} marks
+ * blocked picks its preferred blocked layouts and data is reordered at the boundary through {@link
+ * LayoutBridge}, the others work on the plain layouts in place.
  */
 public final class OneDnnConvolution {
 
@@ -53,42 +53,54 @@ public final class OneDnnConvolution {
   private final IntMemoryMap bwdWeightsArgs = new IntMemoryMap();
 
   public OneDnnConvolution(ConvGeometry geometry, boolean hasBias, boolean blocked) {
-    this((ConvolutionShape) geometry, hasBias, blocked);
+    this(geometry, hasBias, ConvLayouts.uniform(blocked));
+  }
+
+  public OneDnnConvolution(ConvGeometry geometry, boolean hasBias, ConvLayouts layouts) {
+    this((ConvolutionShape) geometry, hasBias, layouts);
+  }
+
+  public OneDnnConvolution(DepthwiseGeometry geometry, boolean hasBias, boolean blocked) {
+    this(geometry, hasBias, ConvLayouts.uniform(blocked));
   }
 
   /**
-   * A plain or grouped convolution of this shape; with {@code blocked} the activations and weights
-   * are reordered to the layouts the primitives prefer, otherwise they are used in place.
+   * A plain or grouped convolution of this shape; each primitive that {@code layouts} marks blocked
+   * gets the activation and weight layouts it prefers (data reordered at the boundary), the others
+   * use the arrays in place.
    */
-  OneDnnConvolution(ConvolutionShape geometry, boolean hasBias, boolean blocked) {
+  OneDnnConvolution(ConvolutionShape geometry, boolean hasBias, ConvLayouts layouts) {
     this.geometry = geometry;
     this.hasBias = hasBias;
     memory.desc src = OneDnn.plain(geometry.srcDims(), memory.format_tag.nchw);
     memory.desc weights = geometry.userWeights();
     memory.desc bias = OneDnn.plain(geometry.biasDims(), memory.format_tag.x);
     memory.desc dst = OneDnn.plain(geometry.dstDims(), memory.format_tag.nchw);
-    memory.desc srcAny = blocked ? OneDnn.any(geometry.srcDims()) : src;
-    memory.desc weightsAny = blocked ? OneDnn.any(geometry.weightDims()) : weights;
-    memory.desc dstAny = blocked ? OneDnn.any(geometry.dstDims()) : dst;
+    memory.desc srcAny = OneDnn.any(geometry.srcDims());
+    memory.desc weightsAny = OneDnn.any(geometry.weightDims());
+    memory.desc dstAny = OneDnn.any(geometry.dstDims());
+    boolean fb = layouts.forward();
+    boolean db = layouts.backwardData();
+    boolean wb = layouts.backwardWeights();
 
     convolution_forward.desc fwdDesc =
         hasBias
             ? new convolution_forward.desc(
                 prop_kind.forward_training,
                 algorithm.convolution_direct,
-                srcAny,
-                weightsAny,
+                fb ? srcAny : src,
+                fb ? weightsAny : weights,
                 bias,
-                dstAny,
+                fb ? dstAny : dst,
                 geometry.strides(),
                 geometry.padBefore(),
                 geometry.padAfter())
             : new convolution_forward.desc(
                 prop_kind.forward_training,
                 algorithm.convolution_direct,
-                srcAny,
-                weightsAny,
-                dstAny,
+                fb ? srcAny : src,
+                fb ? weightsAny : weights,
+                fb ? dstAny : dst,
                 geometry.strides(),
                 geometry.padBefore(),
                 geometry.padAfter());
@@ -109,9 +121,9 @@ public final class OneDnnConvolution {
         new convolution_backward_data.primitive_desc(
             new convolution_backward_data.desc(
                 algorithm.convolution_direct,
-                srcAny,
-                weightsAny,
-                dstAny,
+                db ? srcAny : src,
+                db ? weightsAny : weights,
+                db ? dstAny : dst,
                 geometry.strides(),
                 geometry.padBefore(),
                 geometry.padAfter()),
@@ -129,18 +141,18 @@ public final class OneDnnConvolution {
         hasBias
             ? new convolution_backward_weights.desc(
                 algorithm.convolution_direct,
-                srcAny,
-                weightsAny,
+                wb ? srcAny : src,
+                wb ? weightsAny : weights,
                 bias,
-                dstAny,
+                wb ? dstAny : dst,
                 geometry.strides(),
                 geometry.padBefore(),
                 geometry.padAfter())
             : new convolution_backward_weights.desc(
                 algorithm.convolution_direct,
-                srcAny,
-                weightsAny,
-                dstAny,
+                wb ? srcAny : src,
+                wb ? weightsAny : weights,
+                wb ? dstAny : dst,
                 geometry.strides(),
                 geometry.padBefore(),
                 geometry.padAfter());

@@ -43,7 +43,9 @@ class OneDnnConvolutionLayerTest {
     "3, 2, 1, false, 16, 8",
     "1, 2, 0, false, 16, 8",
     "7, 2, 3, false, 8, 12",
-    "3, 1, 0, true, 4, 7"
+    "3, 1, 0, true, 4, 7",
+    "1, 1, 0, true, 16, 9",
+    "1, 1, 0, false, 24, 16"
   })
   void matchesDl4jsConvolutionInOutputsAndGradients(
       int kernel, int stride, int pad, boolean bias, int channels, int size) {
