@@ -18,6 +18,9 @@ public final class OneDnnPaths {
   /** The separable convolution layer ({@link OneDnnSeparableConvolutionLayer}). */
   public static final String SEPARABLE = "separable";
 
+  /** The activation layer ({@link OneDnnActivationLayer}). */
+  public static final String ACTIVATION = "activation";
+
   private static final Map<String, LongAdder> TAKEN = new ConcurrentHashMap<>();
 
   private OneDnnPaths() {}

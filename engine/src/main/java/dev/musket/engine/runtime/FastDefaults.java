@@ -1,5 +1,6 @@
 package dev.musket.engine.runtime;
 
+import dev.musket.engine.onednn.OneDnnActivationLayer;
 import dev.musket.engine.onednn.OneDnnBatchNormalization;
 import dev.musket.engine.onednn.OneDnnConvolutionLayer;
 import dev.musket.engine.onednn.OneDnnDepthwiseConvolutionLayer;
@@ -8,6 +9,7 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
@@ -33,8 +35,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * layer builder that takes a {@code dataFormat}, and make every plain 2-D convolution with {@link
  * #convolution(ConvolutionLayer.Builder)}, every batch normalisation with {@link
  * #batchNormalization(BatchNormalization.Builder)}, every depthwise convolution with {@link
- * #depthwise(DepthwiseConvolution2D.Builder)} and every separable one with {@link
- * #separable(SeparableConvolution2D.Builder)} instead of {@code builder.build()}. {@code
+ * #depthwise(DepthwiseConvolution2D.Builder)}, every separable one with {@link
+ * #separable(SeparableConvolution2D.Builder)} and every activation layer with {@link
+ * #activation(ActivationLayer.Builder)} instead of {@code builder.build()}. {@code
  * FastDefaultsTest} pins the settings.
  */
 public final class FastDefaults {
@@ -98,6 +101,19 @@ public final class FastDefaults {
    */
   public static SeparableConvolution2D separable(SeparableConvolution2D.Builder builder) {
     return new OneDnnSeparableConvolutionLayer(builder.dataFormat(DATA_FORMAT));
+  }
+
+  /**
+   * The engine's activation layer for a configured DL4J builder when oneDNN computes its function
+   * exactly (ReLU, ReLU6, sigmoid, tanh, ELU, swish: {@link OneDnnActivationLayer}, DL4J's {@link
+   * ActivationLayer} run as cached oneDNN element-wise primitives, without the copies DL4J's layer
+   * makes), else DL4J's own layer (docs/decisions/0019-activations-on-onednn.md). Use it for every
+   * activation layer.
+   */
+  public static ActivationLayer activation(ActivationLayer.Builder builder) {
+    return OneDnnActivationLayer.covers(builder.getActivationFn())
+        ? new OneDnnActivationLayer(builder)
+        : builder.build();
   }
 
   /** Applies the fast settings to an existing builder and returns it. */
