@@ -66,33 +66,30 @@ public final class ProjectScanner {
           null,
           "summary.yaml cannot be read: " + e.getMessage());
     }
-    if (summary.isEmpty()) {
-      return folder.isInProgress()
-          ? new ExperimentInfo(
-              name,
-              dir,
-              ExperimentStatus.INTERRUPTED,
-              null,
-              "inProgress.yaml: trained by another process, or killed (fit --allow_resume"
-                  + " continues it)")
-          : new ExperimentInfo(name, dir, ExperimentStatus.NEW, null, "not trained yet");
-    }
-    SummaryStatus status = summary.get();
-    if (status instanceof SummaryStatus.Completed c) {
+    // the status rule lives in ExperimentStatus.of; here only the score and the words
+    ExperimentStatus status = ExperimentStatus.of(summary, folder.isInProgress(), false);
+    SummaryStatus written = summary.orElse(null);
+    if (written instanceof SummaryStatus.Completed c) {
       return completed(name, folder, c, common);
     }
-    if (status instanceof SummaryStatus.SeedsAggregate s) {
-      return new ExperimentInfo(
-          name, dir, ExperimentStatus.COMPLETED, s.scores().mean(), "mean over seeds");
-    }
-    if (status instanceof SummaryStatus.Failed) {
-      return new ExperimentInfo(name, dir, ExperimentStatus.FAILED, null, "see error.yaml");
-    }
-    if (status instanceof SummaryStatus.Cancelled) {
-      return new ExperimentInfo(name, dir, ExperimentStatus.CANCELLED, null, "cancelled");
-    }
-    String text = status instanceof SummaryStatus.Unknown u ? u.text() : status.toString();
-    return new ExperimentInfo(name, dir, ExperimentStatus.COMPLETED, null, "summary.yaml: " + text);
+    Double score = written instanceof SummaryStatus.SeedsAggregate s ? s.scores().mean() : null;
+    return new ExperimentInfo(name, dir, status, score, detail(status, written));
+  }
+
+  private static String detail(ExperimentStatus status, SummaryStatus written) {
+    return switch (status) {
+      case NEW -> "not trained yet";
+      case INTERRUPTED ->
+          "inProgress.yaml: trained by another process, or killed (fit --allow_resume"
+              + " continues it)";
+      case FAILED -> "see error.yaml";
+      case CANCELLED -> "cancelled";
+      default ->
+          written instanceof SummaryStatus.SeedsAggregate
+              ? "mean over seeds"
+              : "summary.yaml: "
+                  + (written instanceof SummaryStatus.Unknown u ? u.text() : written);
+    };
   }
 
   private static ExperimentInfo completed(

@@ -244,12 +244,12 @@ public final class LayerGraph {
       Padding padding) {
     graph.addLayer(
         name,
-        new SubsamplingLayer.Builder(type)
-            .kernelSize(pool, pool)
-            .stride(stride, stride)
-            .convolutionMode(padding.mode())
-            .avgPoolIncludePadInDivisor(false)
-            .build(),
+        FastDefaults.subsampling(
+            new SubsamplingLayer.Builder(type)
+                .kernelSize(pool, pool)
+                .stride(stride, stride)
+                .convolutionMode(padding.mode())
+                .avgPoolIncludePadInDivisor(false)),
         in);
     return track(name, windowed(in, channels(in), pool, pool, stride, padding));
   }

@@ -1,5 +1,6 @@
 package dev.musket.engine.model;
 
+import dev.musket.engine.runtime.FastDefaults;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -114,7 +115,9 @@ public final class ModelAssembler {
 
   private static List<String> addHeads(GraphBuilder graph, String features, ModelSpec spec) {
     graph.addLayer(
-        HEAD_POOL, new GlobalPoolingLayer.Builder(spec.pooling().type()).build(), features);
+        HEAD_POOL,
+        FastDefaults.globalPooling(new GlobalPoolingLayer.Builder(spec.pooling().type())),
+        features);
     String last = HEAD_POOL;
     if (spec.dropout() > 0) {
       // DL4J's dropout argument is the probability of keeping an activation
@@ -136,7 +139,9 @@ public final class ModelAssembler {
     String last = features;
     if (!top.flatten()) {
       graph.addLayer(
-          HEAD_POOL, new GlobalPoolingLayer.Builder(spec.pooling().type()).build(), features);
+          HEAD_POOL,
+          FastDefaults.globalPooling(new GlobalPoolingLayer.Builder(spec.pooling().type())),
+          features);
       last = HEAD_POOL;
     }
     int index = 1;

@@ -2,7 +2,6 @@ package dev.musket.engine.onednn;
 
 import dev.musket.engine.runtime.ComputeBackend;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -28,24 +27,10 @@ public class OneDnnBatchNormalization extends BatchNormalization {
 
   /**
    * Takes every setting of {@code configured}. DL4J's builder constructor is private, so the
-   * settings are copied field by field (all of BatchNormalization's and its superclasses'), which
-   * also carries settings a later DL4J adds.
+   * settings are copied field by field ({@link LayerSettings}).
    */
   public OneDnnBatchNormalization(BatchNormalization configured) {
-    for (Class<?> c = BatchNormalization.class; c != Object.class; c = c.getSuperclass()) {
-      for (Field field : c.getDeclaredFields()) {
-        if (Modifier.isStatic(field.getModifiers())) {
-          continue;
-        }
-        try {
-          field.setAccessible(true);
-          field.set(this, field.get(configured));
-        } catch (IllegalAccessException | RuntimeException e) {
-          throw new IllegalStateException(
-              "cannot copy " + c.getSimpleName() + "." + field.getName() + ": DL4J changed?", e);
-        }
-      }
-    }
+    LayerSettings.copy(BatchNormalization.class, configured, this);
     // A failing helper must fail loudly, as with the engine's convolution: DL4J's silent fallback
     // hides the failure and runs a different implementation. Calls the helper does not cover
     // return null and still use the built-in path, without an exception.

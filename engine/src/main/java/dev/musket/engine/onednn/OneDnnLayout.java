@@ -11,5 +11,12 @@ final class OneDnnLayout {
   static final boolean BLOCKED =
       Boolean.parseBoolean(System.getProperty("musket.onednn.blocked", "true"));
 
+  /**
+   * Pooling on oneDNN's channel-blocked layout ({@code true}, reorders at the layer boundary) or on
+   * plain NCHW in place (the default: see docs/decisions/0020).
+   */
+  static final boolean POOLING_BLOCKED =
+      Boolean.parseBoolean(System.getProperty("musket.onednn.pooling.blocked", "false"));
+
   private OneDnnLayout() {}
 }

@@ -18,6 +18,12 @@ public final class OneDnnPaths {
   /** The separable convolution layer ({@link OneDnnSeparableConvolutionLayer}). */
   public static final String SEPARABLE = "separable";
 
+  /** The 2-D pooling layer ({@link OneDnnSubsamplingLayer}). */
+  public static final String POOLING = "pooling";
+
+  /** The global pooling layer ({@link OneDnnGlobalPoolingLayer}). */
+  public static final String GLOBAL_POOLING = "global pooling";
+
   /** The activation layer ({@link OneDnnActivationLayer}). */
   public static final String ACTIVATION = "activation";
 

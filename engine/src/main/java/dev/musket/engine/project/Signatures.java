@@ -11,15 +11,16 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * The signatures the engine accepts for annotated methods whose types it can check while the
- * modules compile (losses and metrics), so that a wrong one is an error at the method's line in the
- * editor and in {@code musket validate}, not an exception in the middle of training. Dataset
- * factories, architectures and tasks accept several shapes and are checked when they are
+ * modules compile (losses, metrics and callbacks), so that a wrong one is an error at the method's
+ * line in the editor and in {@code musket validate}, not an exception in the middle of training.
+ * Dataset factories, architectures and tasks accept several shapes and are checked when they are
  * registered.
  */
 final class Signatures {
 
   static final String LOSS_FUNCTION = "org.nd4j.linalg.lossfunctions.ILossFunction";
   static final String INDARRAY = "org.nd4j.linalg.api.ndarray.INDArray";
+  static final String TRAINING_CALLBACK = "dev.musket.engine.train.callbacks.TrainingCallback";
 
   private Signatures() {}
 
@@ -28,6 +29,7 @@ final class Signatures {
     return switch (kind) {
       case "Loss" -> loss(method, env);
       case "Metric" -> metric(method, env);
+      case "Callback" -> callback(method, env);
       default -> null;
     };
   }
@@ -70,6 +72,36 @@ final class Signatures {
         + "(INDArray yTrue, INDArray yPred)' or 'public static double "
         + name
         + "(double[][] yTrue, double[][] yPred)'; it is '"
+        + describe(method)
+        + "'";
+  }
+
+  private static String callback(ExecutableElement method, ProcessingEnvironment env) {
+    TypeElement callback = env.getElementUtils().getTypeElement(TRAINING_CALLBACK);
+    boolean returnsCallback =
+        callback != null
+            && env.getTypeUtils().isAssignable(method.getReturnType(), callback.asType());
+    List<? extends VariableElement> ps = method.getParameters();
+    boolean argumentsFit =
+        ps.isEmpty()
+            || (ps.size() == 1
+                && env.getTypeUtils()
+                    .erasure(ps.get(0).asType())
+                    .toString()
+                    .equals("java.util.Map"));
+    if (returnsCallback && argumentsFit) {
+      return null;
+    }
+    String name = method.getSimpleName().toString();
+    return "@Callback "
+        + name
+        + " must be 'public static TrainingCallback "
+        + name
+        + "(Map<String, Object> args)' or 'public static TrainingCallback "
+        + name
+        + "()' ("
+        + TRAINING_CALLBACK
+        + "); it is '"
         + describe(method)
         + "'";
   }

@@ -4,7 +4,9 @@ import dev.musket.engine.onednn.OneDnnActivationLayer;
 import dev.musket.engine.onednn.OneDnnBatchNormalization;
 import dev.musket.engine.onednn.OneDnnConvolutionLayer;
 import dev.musket.engine.onednn.OneDnnDepthwiseConvolutionLayer;
+import dev.musket.engine.onednn.OneDnnGlobalPoolingLayer;
 import dev.musket.engine.onednn.OneDnnSeparableConvolutionLayer;
+import dev.musket.engine.onednn.OneDnnSubsamplingLayer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -13,7 +15,9 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -36,7 +40,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * #convolution(ConvolutionLayer.Builder)}, every batch normalisation with {@link
  * #batchNormalization(BatchNormalization.Builder)}, every depthwise convolution with {@link
  * #depthwise(DepthwiseConvolution2D.Builder)}, every separable one with {@link
- * #separable(SeparableConvolution2D.Builder)} and every activation layer with {@link
+ * #separable(SeparableConvolution2D.Builder)}, every 2-D pooling with {@link
+ * #subsampling(SubsamplingLayer.Builder)} and every global pooling with {@link
+ * #globalPooling(GlobalPoolingLayer.Builder)} and every activation layer with {@link
  * #activation(ActivationLayer.Builder)} instead of {@code builder.build()}. {@code
  * FastDefaultsTest} pins the settings.
  */
@@ -101,6 +107,27 @@ public final class FastDefaults {
    */
   public static SeparableConvolution2D separable(SeparableConvolution2D.Builder builder) {
     return new OneDnnSeparableConvolutionLayer(builder.dataFormat(DATA_FORMAT));
+  }
+
+  /**
+   * The engine's 2-D pooling layer for a configured DL4J builder: DL4J's {@link SubsamplingLayer}
+   * (same configuration, same results) whose max and average pooling run cached oneDNN primitives
+   * forward and backward, max pooling keeping oneDNN's workspace for the backward ({@link
+   * OneDnnSubsamplingLayer}) instead of libnd4j's pooling ops, whose backward runs the forward
+   * again (docs/decisions/0020-pooling-on-onednn.md). Use it for every max and average pooling.
+   */
+  public static SubsamplingLayer subsampling(SubsamplingLayer.Builder builder) {
+    return new OneDnnSubsamplingLayer(builder.dataFormat(DATA_FORMAT));
+  }
+
+  /**
+   * The engine's global pooling layer for a configured DL4J builder: DL4J's {@link
+   * GlobalPoolingLayer} whose average and max pooling of NCHW maps run as one oneDNN pooling over
+   * the whole map ({@link OneDnnGlobalPoolingLayer}) instead of ND4J's reductions and broadcasts
+   * (docs/decisions/0020-pooling-on-onednn.md). Use it for every classifier head.
+   */
+  public static GlobalPoolingLayer globalPooling(GlobalPoolingLayer.Builder builder) {
+    return new OneDnnGlobalPoolingLayer(builder.build());
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.musket.engine.train;
 
+import dev.musket.engine.config.ComponentSpec;
 import dev.musket.engine.config.ExperimentConfig;
 import dev.musket.engine.config.StageConfig;
+import dev.musket.engine.config.schema.Schema;
 import dev.musket.engine.config.validate.Diagnostic;
 import dev.musket.engine.data.AugmentedBatchIterator;
 import dev.musket.engine.data.BadImageException;
@@ -18,6 +20,7 @@ import dev.musket.engine.events.TrainingCancelledException;
 import dev.musket.engine.events.TrainingEvent;
 import dev.musket.engine.events.TrainingListener;
 import dev.musket.engine.experiment.BatchCsvLogger;
+import dev.musket.engine.experiment.ConfiguredCsvLogger;
 import dev.musket.engine.experiment.ExperimentFolder;
 import dev.musket.engine.experiment.ExperimentSummary;
 import dev.musket.engine.experiment.MetricsCsvLogger;
@@ -28,9 +31,11 @@ import dev.musket.engine.model.ModelRegistry;
 import dev.musket.engine.model.PretrainedWeights;
 import dev.musket.engine.predict.PredictionDump;
 import dev.musket.engine.predict.Predictor;
+import dev.musket.engine.project.ProjectModules;
 import dev.musket.engine.runtime.GpuPlacement;
 import dev.musket.engine.train.callbacks.BestCheckpointPolicy;
 import dev.musket.engine.train.callbacks.CallbackFactory;
+import dev.musket.engine.train.callbacks.ProjectCallbacks;
 import dev.musket.engine.train.callbacks.TimeLimit;
 import dev.musket.engine.train.callbacks.TrainingCallback;
 import dev.musket.engine.train.loss.LossRegistry;
@@ -39,8 +44,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -116,6 +124,7 @@ public final class ExperimentRunner {
       run.losses = scoring.losses();
       run.networks = new StageNetworks(registry, pretrained, scoring.losses());
       run.scoring = new StageScoring(scoring.metrics(), scoring.losses());
+      run.callbackBuilders = callbackBuilders(projectDir, folder);
       listener.onEvent(
           new TrainingEvent.RunStarted(name, folds.size(), cfg.training().stages().size()));
       for (String notice : gpuNotices) {
@@ -170,6 +179,18 @@ public final class ExperimentRunner {
     return options.folds().stream().distinct().sorted().toList();
   }
 
+  /**
+   * The callbacks a config may name beyond the engine's own: a {@code CSVLogger} (its file in the
+   * experiment's folder) and the project's {@code @Callback}s, which win on a clash of names.
+   */
+  private static Map<String, Function<ComponentSpec, TrainingCallback>> callbackBuilders(
+      Path projectDir, ExperimentFolder folder) {
+    Map<String, Function<ComponentSpec, TrainingCallback>> builders =
+        new LinkedHashMap<>(ConfiguredCsvLogger.builders(folder));
+    builders.putAll(ProjectCallbacks.builders(ProjectModules.compile(projectDir)));
+    return builders;
+  }
+
   static SplitSettings splitSettings(ExperimentConfig cfg) {
     return SplitSettings.of(cfg.data());
   }
@@ -188,6 +209,7 @@ public final class ExperimentRunner {
     StageNetworks networks;
     StageScoring scoring;
     LossRegistry losses;
+    Map<String, Function<ComponentSpec, TrainingCallback>> callbackBuilders;
 
     Run(
         Path projectDir,
@@ -278,7 +300,7 @@ public final class ExperimentRunner {
       long seed = cfg.data().randomState() * 1_000_003L + fold * 1009L + stage;
       List<TrainingCallback> callbacks =
           new ArrayList<>(
-              new CallbackFactory()
+              new CallbackFactory(Schema.classification(), callbackBuilders, folder.dir())
                   .monitoringAs(scoring.schedule(cfg)::monitored)
                   .forStage(cfg.training().callbacks(), st));
       if (st.logAll()) {

@@ -49,6 +49,12 @@ final class GraphSketch {
       !"dl4j".equals(System.getProperty("musket.bench.depthwise"));
 
   /**
+   * {@code -Dmusket.bench.pool=dl4j}: DL4J's own pooling and global pooling layers instead of the
+   * engine's ({@link FastDefaults#subsampling}, {@link FastDefaults#globalPooling}, the default).
+   */
+  static final boolean ONEDNN_POOL = !"dl4j".equals(System.getProperty("musket.bench.pool"));
+
+  /**
    * {@code -Dmusket.bench.act=dl4j}: DL4J's own activation layer instead of the engine's oneDNN one
    * ({@link FastDefaults#activation}, the default).
    */
@@ -105,8 +111,7 @@ final class GraphSketch {
   }
 
   String pool(String in, PoolingType type, int kernel, int stride, int pad) {
-    return add(
-        "pool",
+    SubsamplingLayer.Builder pool =
         new SubsamplingLayer.Builder(
                 type == PoolingType.MAX
                     ? SubsamplingLayer.PoolingType.MAX
@@ -114,13 +119,13 @@ final class GraphSketch {
             .kernelSize(kernel, kernel)
             .stride(stride, stride)
             .padding(pad, pad)
-            .dataFormat(FastDefaults.DATA_FORMAT)
-            .build(),
-        in);
+            .dataFormat(FastDefaults.DATA_FORMAT);
+    return add("pool", ONEDNN_POOL ? FastDefaults.subsampling(pool) : pool.build(), in);
   }
 
   String globalAveragePool(String in) {
-    return add("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), in);
+    GlobalPoolingLayer.Builder gap = new GlobalPoolingLayer.Builder(PoolingType.AVG);
+    return add("gap", ONEDNN_POOL ? FastDefaults.globalPooling(gap) : gap.build(), in);
   }
 
   String sum(String... inputs) {

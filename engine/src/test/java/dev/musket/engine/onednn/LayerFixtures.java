@@ -17,7 +17,7 @@ final class LayerFixtures {
    * The layer of a configuration with its own parameter and gradient arrays: initialised by DL4J
    * when {@code params} is null, else a copy of that flat array (Layer.setParams would not do: for
    * depthwise and separable layers DL4J copies a flat array in parameter-table order, which differs
-   * from their flat layout, bias first).
+   * from their flat layout, bias first). Layers without parameters get no parameter arrays.
    */
   static Layer instantiate(org.deeplearning4j.nn.conf.layers.Layer layerConf, INDArray params) {
     NeuralNetConfiguration conf =
@@ -27,6 +27,9 @@ final class LayerFixtures {
             .layer(layerConf)
             .build();
     long n = conf.getLayer().initializer().numParams(conf);
+    if (n == 0) { // pooling: DL4J's layers without parameters want no parameter views
+      return conf.getLayer().instantiate(conf, null, 0, null, false, DataType.FLOAT);
+    }
     INDArray view = params == null ? Nd4j.create(DataType.FLOAT, 1, n) : params.dup();
     Layer layer = conf.getLayer().instantiate(conf, null, 0, view, params == null, DataType.FLOAT);
     layer.setBackpropGradientsViewArray(Nd4j.create(DataType.FLOAT, 1, n));

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musket.engine.runtime.FastDefaults;
 import java.util.function.Function;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -131,6 +133,76 @@ class OneDnnConvolutionLayerTest {
     reference.fit(new DataSet(x, y));
     oneDnn.fit(new DataSet(x, y));
     assertClose("parameters after a step", oneDnn.params(), reference.params());
+  }
+
+  /**
+   * Identity convolutions, as every builder makes them (batch norm and the activation are layers of
+   * their own): the engine's layer neither copies the pre-activation output in the forward pass nor
+   * runs the forward convolution again in backprop; gradients must still be DL4J's, whether the
+   * network caches (the engine's default) or not.
+   */
+  @ParameterizedTest(name = "cache mode {0}")
+  @CsvSource({"HOST", "NONE"})
+  void identityConvolutionsMatchDl4jsWithAndWithoutCaching(CacheMode cacheMode) {
+    Function<Function<ConvolutionLayer.Builder, ConvolutionLayer>, ComputationGraph> build =
+        make -> identityNetwork(cacheMode, make);
+    ComputationGraph reference = build.apply(b -> b.build());
+    ComputationGraph oneDnn = build.apply(FastDefaults::convolution);
+    oneDnn.setParams(reference.params().dup());
+
+    Nd4j.getRandom().setSeed(7);
+    INDArray x = Nd4j.randn(DataType.FLOAT, 3, 3, 9, 9);
+    INDArray y = Nd4j.randn(DataType.FLOAT, 3, 5);
+    for (int step = 0; step < 3; step++) {
+      for (ComputationGraph net : new ComputationGraph[] {reference, oneDnn}) {
+        net.setInputs(x);
+        net.setLabels(y);
+        net.computeGradientAndScore();
+      }
+      assertClose(
+          "gradients, step " + step, oneDnn.gradient().gradient(), reference.gradient().gradient());
+      reference.fit(new DataSet(x, y));
+      oneDnn.fit(new DataSet(x, y));
+      assertClose("parameters after step " + step, oneDnn.params(), reference.params());
+    }
+  }
+
+  private static ComputationGraph identityNetwork(
+      CacheMode cacheMode, Function<ConvolutionLayer.Builder, ConvolutionLayer> make) {
+    Function<Integer, ConvolutionLayer.Builder> conv =
+        stride ->
+            new ConvolutionLayer.Builder(3, 3)
+                .stride(stride, stride)
+                .convolutionMode(ConvolutionMode.Same)
+                .nOut(8)
+                .hasBias(true)
+                .activation(Activation.IDENTITY)
+                .dataFormat(FastDefaults.DATA_FORMAT);
+    ComputationGraphConfiguration conf =
+        FastDefaults.builder()
+            .seed(17)
+            .updater(new Sgd(0.1))
+            .cacheMode(cacheMode)
+            .graphBuilder()
+            .addInputs("in")
+            .setInputTypes(InputType.convolutional(9, 9, 3, FastDefaults.DATA_FORMAT))
+            .addLayer("conv1", make.apply(conv.apply(2)), "in")
+            .addLayer(
+                "relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), "conv1")
+            .addLayer("conv2", make.apply(conv.apply(1)), "relu")
+            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "conv2")
+            .addLayer(
+                "out",
+                new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                    .nOut(5)
+                    .activation(Activation.IDENTITY)
+                    .build(),
+                "gap")
+            .setOutputs("out")
+            .build();
+    ComputationGraph net = new ComputationGraph(conf);
+    net.init();
+    return net;
   }
 
   private static org.deeplearning4j.nn.workspace.LayerWorkspaceMgr noWorkspaces() {

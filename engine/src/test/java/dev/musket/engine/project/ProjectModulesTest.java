@@ -126,8 +126,8 @@ class ProjectModulesTest {
   }
 
   @Test
-  void aLossOrMetricOfTheWrongSignatureIsAnErrorAtTheMethodThatShowsTheRightOne(@TempDir Path dir)
-      throws IOException {
+  void aLossMetricOrCallbackOfTheWrongSignatureIsAnErrorAtTheMethodThatShowsTheRightOne(
+      @TempDir Path dir) throws IOException {
     String module =
         """
         import dev.musket.engine.api.Loss;
@@ -143,6 +143,11 @@ class ProjectModulesTest {
           @Metric
           public static float myMetric(INDArray yTrue, double[][] yPred) {
             return 0;
+          }
+
+          @dev.musket.engine.api.Callback("Hook")
+          public static String hook(int every) {
+            return null;
           }
         }
         """;
@@ -163,7 +168,11 @@ class ProjectModulesTest {
             "Wrong.java:12: @Metric myMetric must be 'public static double"
                 + " myMetric(INDArray yTrue, INDArray yPred)' or 'public static double"
                 + " myMetric(double[][] yTrue, double[][] yPred)'; it is"
-                + " 'float myMetric(INDArray, double[][])'");
+                + " 'float myMetric(INDArray, double[][])'",
+            "Wrong.java:17: @Callback hook must be 'public static TrainingCallback"
+                + " hook(Map<String, Object> args)' or 'public static TrainingCallback hook()'"
+                + " (dev.musket.engine.train.callbacks.TrainingCallback); it is"
+                + " 'String hook(int)'");
   }
 
   @Test

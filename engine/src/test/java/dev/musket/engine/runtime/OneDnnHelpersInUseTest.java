@@ -10,8 +10,11 @@ import dev.musket.engine.onednn.OneDnnActivationLayer;
 import dev.musket.engine.onednn.OneDnnBatchNormHelper;
 import dev.musket.engine.onednn.OneDnnConvolutionHelper;
 import dev.musket.engine.onednn.OneDnnDepthwiseConvolutionHelper;
+import dev.musket.engine.onednn.OneDnnGlobalPoolingLayer;
 import dev.musket.engine.onednn.OneDnnPaths;
 import dev.musket.engine.onednn.OneDnnSeparableConvolutionLayer;
+import dev.musket.engine.onednn.OneDnnSubsamplingHelper;
+import dev.musket.engine.onednn.OneDnnSubsamplingLayer;
 import java.lang.reflect.Field;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -49,8 +52,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * its oneDNN helper (and never fell back to DL4J's built-in implementation), including the engine's
  * own convolution ({@link FastDefaults#convolution}), batch normalisation ({@link
  * FastDefaults#batchNormalization}), depthwise convolution ({@link FastDefaults#depthwise}),
- * separable convolution ({@link FastDefaults#separable}) and activation layer ({@link
- * FastDefaults#activation}), also in the networks the architecture builders make.
+ * separable convolution ({@link FastDefaults#separable}), pooling ({@link
+ * FastDefaults#subsampling}), global pooling ({@link FastDefaults#globalPooling}) and activation
+ * layer ({@link FastDefaults#activation}); and that every built-in architecture's pooling and
+ * activation layers are the engine's.
  */
 // the oneDNN CPU path: not used, and not there to test, in a -Pcuda build
 @DisabledIf("dev.musket.engine.runtime.ComputeBackend#cudaOnClasspath")
@@ -85,7 +90,18 @@ class OneDnnHelpersInUseTest {
                 "engineBn")
             .addLayer("depthwise", FastDefaults.depthwise(depthwiseBuilder()), "act")
             .addLayer("separable", FastDefaults.separable(separableBuilder()), "depthwise")
-            .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "separable")
+            .addLayer(
+                "enginePool",
+                FastDefaults.subsampling(
+                    new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(3, 3)
+                        .stride(2, 2)
+                        .convolutionMode(ConvolutionMode.Same)),
+                "separable")
+            .addLayer(
+                "gap",
+                FastDefaults.globalPooling(new GlobalPoolingLayer.Builder(PoolingType.AVG)),
+                "enginePool")
             .addLayer("out", outputLayer(4, 3), "gap")
             .setOutputs("out")
             .build();
@@ -178,6 +194,61 @@ class OneDnnHelpersInUseTest {
   @Test
   void subsamplingRunsOnTheOneDnnHelper() {
     assertRunsOnHelper("pool", MKLDNNSubsamplingHelper.class);
+  }
+
+  @Test
+  void theEnginesPoolingRunsOnOneDnnDirectly() {
+    assertRunsOnHelper("enginePool", OneDnnSubsamplingHelper.class);
+    assertTakesTheOneDnnPath(OneDnnPaths.POOLING);
+  }
+
+  @Test
+  void theEnginesGlobalPoolingRunsOnOneDnnDirectly() {
+    assertThat(network.getLayer("gap")).isInstanceOf(OneDnnGlobalPoolingLayer.Impl.class);
+    assertTakesTheOneDnnPath(OneDnnPaths.GLOBAL_POOLING);
+  }
+
+  /**
+   * Every pooling layer of every built-in architecture (and its classifier head) is the engine's: a
+   * builder that makes DL4J's own pooling layer again would leave the fast path silently.
+   */
+  @Test
+  void everyArchitecturesPoolingLayersAreTheEngines() {
+    ModelRegistry registry = ModelRegistry.standard();
+    ModelAssembler assembler = new ModelAssembler(registry);
+    int pooling = 0;
+    for (String architecture : registry.names()) {
+      ComputationGraphConfiguration conf =
+          assembler.configuration(
+              ModelSpec.builder(architecture).shape(224, 224, 3).classes(3).build());
+      for (var vertex : conf.getVertices().entrySet()) {
+        if (vertex.getValue() instanceof LayerVertex layerVertex) {
+          var layer = layerVertex.getLayerConf().getLayer();
+          if (layer instanceof SubsamplingLayer || layer instanceof GlobalPoolingLayer) {
+            assertThat(layer)
+                .as("%s layer %s", architecture, vertex.getKey())
+                .isInstanceOfAny(OneDnnSubsamplingLayer.class, OneDnnGlobalPoolingLayer.class);
+            pooling++;
+          }
+        }
+      }
+    }
+    assertThat(pooling).isGreaterThan(registry.names().size());
+  }
+
+  /** A built network's stem max pooling and head global pooling take the oneDNN path. */
+  @Test
+  void aBuiltResNetPoolsOnOneDnn() {
+    ModelSpec spec = ModelSpec.builder("resnet18").shape(32, 32, 3).classes(3).build();
+    ComputationGraph resnet = new ModelAssembler(ModelRegistry.standard()).build(spec);
+    long pooling = OneDnnPaths.count(OneDnnPaths.POOLING);
+    long global = OneDnnPaths.count(OneDnnPaths.GLOBAL_POOLING);
+    resnet.fit(
+        new org.nd4j.linalg.dataset.DataSet(
+            Nd4j.rand(2, 3, 32, 32), Nd4j.eye(3).getRows(0, 2).reshape(2, 3)));
+    // forward and backward of each
+    assertThat(OneDnnPaths.count(OneDnnPaths.POOLING)).isGreaterThanOrEqualTo(pooling + 2);
+    assertThat(OneDnnPaths.count(OneDnnPaths.GLOBAL_POOLING)).isEqualTo(global + 2);
   }
 
   private static void assertRunsOnHelper(String layerName, Class<?> helperType) {

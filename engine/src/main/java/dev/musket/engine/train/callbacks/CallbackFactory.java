@@ -10,9 +10,11 @@ import dev.musket.engine.config.schema.Schema;
 import dev.musket.engine.config.validate.DiagnosticSink;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -59,7 +61,11 @@ public final class CallbackFactory {
       Map<String, Function<ComponentSpec, TrainingCallback>> projectBuilders,
       Path experimentDir) {
     this.catalog = schema.callbacks();
-    this.projectBuilders = Map.copyOf(projectBuilders);
+    // names are matched case-insensitively, as Musket matched them (and validation does)
+    TreeMap<String, Function<ComponentSpec, TrainingCallback>> byName =
+        new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    byName.putAll(projectBuilders);
+    this.projectBuilders = Collections.unmodifiableMap(byName);
     this.experimentDir = experimentDir;
   }
 
