@@ -177,7 +177,10 @@ public final class LayerGraph {
 
   /** Keras {@code Activation(...)} / {@code ReLU(6.)}. */
   public String activation(String name, String in, Activation activation) {
-    graph.addLayer(name, new ActivationLayer.Builder().activation(activation).build(), in);
+    // the engine's oneDNN activation where it covers the function (FastDefaults.activation):
+    // same results as DL4J's layer, without its copies (docs/decisions/0019)
+    graph.addLayer(
+        name, FastDefaults.activation(new ActivationLayer.Builder().activation(activation)), in);
     return track(name, shape(in));
   }
 

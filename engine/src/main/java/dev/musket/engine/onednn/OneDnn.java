@@ -71,6 +71,41 @@ public final class OneDnn {
     return true;
   }
 
+  /**
+   * The order in which an array's elements lie densely, {@code 'c'} or {@code 'f'}, or {@code 0}
+   * when they do not lie densely in either (a view with gaps). Element-wise primitives treat the
+   * buffer as a flat vector, so either order will do for them as long as every operand has the same
+   * one.
+   */
+  static char denseOrder(INDArray array) {
+    if (isDense(array)) {
+      return 'c';
+    }
+    long expected = 1;
+    for (int d = 0; d < array.rank(); d++) {
+      if (array.size(d) != 1 && array.stride(d) != expected) {
+        return 0;
+      }
+      expected *= array.size(d);
+    }
+    return 'f';
+  }
+
+  /**
+   * Points {@code target}, a flat (1-D) descriptor, at a float32 array whose elements lie densely
+   * in either order ({@link #denseOrder}).
+   */
+  static void bindFlat(memory target, INDArray array) {
+    if (array.dataType() != DataType.FLOAT || denseOrder(array) == 0) {
+      throw new IllegalArgumentException(
+          "oneDNN element-wise primitives need dense float32 arrays, got "
+              + array.dataType()
+              + " "
+              + array.shapeInfoToString());
+    }
+    target.set_data_handle(firstElement(array));
+  }
+
   /** The array itself when {@link #isDense}, else a dense row-major copy: what oneDNN can read. */
   static INDArray dense(INDArray array) {
     return isDense(array) ? array : array.dup('c');
@@ -92,6 +127,10 @@ public final class OneDnn {
               + " "
               + array.shapeInfoToString());
     }
+    return firstElement(array);
+  }
+
+  private static Pointer firstElement(INDArray array) {
     // addressPointer() already points at the buffer's own offset; a view's array offset is
     // counted from the same origin in ND4J M2.1, so only the difference is added.
     Pointer base = array.data().addressPointer();

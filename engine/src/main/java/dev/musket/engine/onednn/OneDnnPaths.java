@@ -24,6 +24,9 @@ public final class OneDnnPaths {
   /** The global pooling layer ({@link OneDnnGlobalPoolingLayer}). */
   public static final String GLOBAL_POOLING = "global pooling";
 
+  /** The activation layer ({@link OneDnnActivationLayer}). */
+  public static final String ACTIVATION = "activation";
+
   private static final Map<String, LongAdder> TAKEN = new ConcurrentHashMap<>();
 
   private OneDnnPaths() {}

@@ -1,5 +1,6 @@
 package dev.musket.engine.runtime;
 
+import dev.musket.engine.onednn.OneDnnActivationLayer;
 import dev.musket.engine.onednn.OneDnnBatchNormalization;
 import dev.musket.engine.onednn.OneDnnConvolutionLayer;
 import dev.musket.engine.onednn.OneDnnDepthwiseConvolutionLayer;
@@ -10,6 +11,7 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
@@ -40,7 +42,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * #depthwise(DepthwiseConvolution2D.Builder)}, every separable one with {@link
  * #separable(SeparableConvolution2D.Builder)}, every 2-D pooling with {@link
  * #subsampling(SubsamplingLayer.Builder)} and every global pooling with {@link
- * #globalPooling(GlobalPoolingLayer.Builder)} instead of {@code builder.build()}. {@code
+ * #globalPooling(GlobalPoolingLayer.Builder)} and every activation layer with {@link
+ * #activation(ActivationLayer.Builder)} instead of {@code builder.build()}. {@code
  * FastDefaultsTest} pins the settings.
  */
 public final class FastDefaults {
@@ -125,6 +128,19 @@ public final class FastDefaults {
    */
   public static GlobalPoolingLayer globalPooling(GlobalPoolingLayer.Builder builder) {
     return new OneDnnGlobalPoolingLayer(builder.build());
+  }
+
+  /**
+   * The engine's activation layer for a configured DL4J builder when oneDNN computes its function
+   * exactly (ReLU, ReLU6, sigmoid, tanh, ELU, swish: {@link OneDnnActivationLayer}, DL4J's {@link
+   * ActivationLayer} run as cached oneDNN element-wise primitives, without the copies DL4J's layer
+   * makes), else DL4J's own layer (docs/decisions/0019-activations-on-onednn.md). Use it for every
+   * activation layer.
+   */
+  public static ActivationLayer activation(ActivationLayer.Builder builder) {
+    return OneDnnActivationLayer.covers(builder.getActivationFn())
+        ? new OneDnnActivationLayer(builder)
+        : builder.build();
   }
 
   /** Applies the fast settings to an existing builder and returns it. */

@@ -54,6 +54,12 @@ final class GraphSketch {
    */
   static final boolean ONEDNN_POOL = !"dl4j".equals(System.getProperty("musket.bench.pool"));
 
+  /**
+   * {@code -Dmusket.bench.act=dl4j}: DL4J's own activation layer instead of the engine's oneDNN one
+   * ({@link FastDefaults#activation}, the default).
+   */
+  static final boolean ONEDNN_ACT = !"dl4j".equals(System.getProperty("musket.bench.act"));
+
   private final GraphBuilder graph;
   private int counter;
 
@@ -100,7 +106,8 @@ final class GraphSketch {
   }
 
   String activation(String in, Activation activation) {
-    return add("act", new ActivationLayer.Builder().activation(activation).build(), in);
+    ActivationLayer.Builder act = new ActivationLayer.Builder().activation(activation);
+    return add("act", ONEDNN_ACT ? FastDefaults.activation(act) : act.build(), in);
   }
 
   String pool(String in, PoolingType type, int kernel, int stride, int pad) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.musket.engine.model.ModelAssembler;
 import dev.musket.engine.model.ModelRegistry;
 import dev.musket.engine.model.ModelSpec;
+import dev.musket.engine.onednn.OneDnnActivationLayer;
 import dev.musket.engine.onednn.OneDnnBatchNormHelper;
 import dev.musket.engine.onednn.OneDnnConvolutionHelper;
 import dev.musket.engine.onednn.OneDnnDepthwiseConvolutionHelper;
@@ -20,6 +21,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
@@ -35,6 +37,8 @@ import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
@@ -49,8 +53,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * own convolution ({@link FastDefaults#convolution}), batch normalisation ({@link
  * FastDefaults#batchNormalization}), depthwise convolution ({@link FastDefaults#depthwise}),
  * separable convolution ({@link FastDefaults#separable}), pooling ({@link
- * FastDefaults#subsampling}) and global pooling ({@link FastDefaults#globalPooling}); and that
- * every built-in architecture's pooling layers are the engine's.
+ * FastDefaults#subsampling}), global pooling ({@link FastDefaults#globalPooling}) and activation
+ * layer ({@link FastDefaults#activation}); and that every built-in architecture's pooling and
+ * activation layers are the engine's.
  */
 // the oneDNN CPU path: not used, and not there to test, in a -Pcuda build
 @DisabledIf("dev.musket.engine.runtime.ComputeBackend#cudaOnClasspath")
@@ -79,7 +84,11 @@ class OneDnnHelpersInUseTest {
                 "engineBn",
                 FastDefaults.batchNormalization(new BatchNormalization.Builder()),
                 "engineConv")
-            .addLayer("depthwise", FastDefaults.depthwise(depthwiseBuilder()), "engineBn")
+            .addLayer(
+                "act",
+                FastDefaults.activation(new ActivationLayer.Builder().activation(Activation.RELU6)),
+                "engineBn")
+            .addLayer("depthwise", FastDefaults.depthwise(depthwiseBuilder()), "act")
             .addLayer("separable", FastDefaults.separable(separableBuilder()), "depthwise")
             .addLayer(
                 "enginePool",
@@ -130,6 +139,36 @@ class OneDnnHelpersInUseTest {
     assertThat(network.getLayer("separable"))
         .isInstanceOf(OneDnnSeparableConvolutionLayer.Impl.class);
     assertTakesTheOneDnnPath(OneDnnPaths.SEPARABLE);
+  }
+
+  @Test
+  void theEnginesActivationRunsOnOneDnnDirectly() {
+    // DL4J's activation layer has no helper seam: the engine replaces the layer itself
+    assertThat(network.getLayer("act")).isInstanceOf(OneDnnActivationLayer.Impl.class);
+    assertTakesTheOneDnnPath(OneDnnPaths.ACTIVATION);
+  }
+
+  /** The builders' activations (ReLU6 here, ReLU there) must all be the engine's layer. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"mobilenetv2", "resnet18", "vgg16"})
+  void everyActivationLayerOfABuiltArchitectureIsTheEngines(String architecture) {
+    var configuration =
+        new ModelAssembler(ModelRegistry.standard())
+            .configuration(ModelSpec.builder(architecture).shape(32, 32, 3).classes(3).build());
+    long activations = 0;
+    for (var vertex : configuration.getVertices().entrySet()) {
+      if (vertex.getValue() instanceof LayerVertex layer
+          && layer.getLayerConf().getLayer() instanceof ActivationLayer activation) {
+        activations++;
+        assertThat(activation)
+            .as("activation layer '%s' of %s", vertex.getKey(), architecture)
+            .isInstanceOf(OneDnnActivationLayer.class);
+        assertThat(OneDnnActivationLayer.covers(activation.getActivationFn()))
+            .as("oneDNN covers %s", activation.getActivationFn())
+            .isTrue();
+      }
+    }
+    assertThat(activations).as("activation layers in %s", architecture).isPositive();
   }
 
   /**
