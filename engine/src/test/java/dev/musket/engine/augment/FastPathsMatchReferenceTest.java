@@ -1,0 +1,71 @@
+package dev.musket.engine.augment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.musket.engine.augment.opencv.BorderMode;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast paths (word-wide flips, row copies, fused tables) give exactly the bytes of the
+ * straightforward per-pixel code in {@link ReferenceOps}, on every size and channel count where
+ * their edge cases live: one pixel, odd widths, the image's last row and pixel.
+ */
+class FastPathsMatchReferenceTest {
+
+  static HwcImage noise(int h, int w, int c, long seed) {
+    byte[] data = new byte[h * w * c];
+    new SplittableRandom(seed).nextBytes(data);
+    return new HwcImage(h, w, c, data);
+  }
+
+  @Test
+  void fliplrMovesEveryByteWhereThePerPixelFlipDoes() {
+    for (int c = 1; c <= 5; c++) {
+      for (int h = 1; h <= 3; h++) {
+        for (int w = 1; w <= 19; w++) {
+          HwcImage in = noise(h, w, c, 31L * w + h + 1000L * c);
+          assertThat(FlipAugmenters.flipHorizontal(in))
+              .as("%dx%dx%d", h, w, c)
+              .isEqualTo(ReferenceOps.flipHorizontal(in));
+        }
+      }
+    }
+  }
+
+  @Test
+  void cropAndPadGiveThePerPixelResultForEveryModeAndSide() {
+    SplittableRandom r = new SplittableRandom(7);
+    int checked = 0;
+    for (BorderMode mode : BorderMode.values()) {
+      for (int i = 0; i < 400; i++) {
+        int h = 1 + r.nextInt(6);
+        int w = 1 + r.nextInt(9);
+        int c = 1 + r.nextInt(4);
+        int top = r.nextInt(-6, 8);
+        int bottom = r.nextInt(-6, 8);
+        int left = r.nextInt(-12, 12);
+        int right = r.nextInt(-12, 12);
+        if (h + top + bottom < 1 || w + left + right < 1) {
+          continue;
+        }
+        HwcImage in = noise(h, w, c, i);
+        double cval = r.nextInt(256);
+        assertThat(CropPadAugmenters.cropPad(in, top, right, bottom, left, mode, cval))
+            .as("%s %dx%dx%d sides %d %d %d %d", mode, h, w, c, top, right, bottom, left)
+            .isEqualTo(ReferenceOps.cropPad(in, top, right, bottom, left, mode, cval));
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(500);
+  }
+
+  @Test
+  void fixedSizeCropsAndPadsOfTheBenchmarkSizesMatch() {
+    HwcImage photo = noise(375, 500, 3, 1);
+    assertThat(CropPadAugmenters.cropPad(photo, -100, -300, -211, -136, BorderMode.CONSTANT, 0))
+        .isEqualTo(ReferenceOps.cropPad(photo, -100, -300, -211, -136, BorderMode.CONSTANT, 0));
+    assertThat(CropPadAugmenters.cropPad(photo, 60, 5, 77, 7, BorderMode.CONSTANT, 9))
+        .isEqualTo(ReferenceOps.cropPad(photo, 60, 5, 77, 7, BorderMode.CONSTANT, 9));
+  }
+}
