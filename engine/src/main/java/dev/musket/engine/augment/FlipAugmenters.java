@@ -1,19 +1,10 @@
 package dev.musket.engine.augment;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Fliplr, Flipud and Musket's Rotate90: exact pixel permutations, done in plain Java (no
  * interpolation, so no reason to copy through OpenCV).
  */
 final class FlipAugmenters {
-  private static final VarHandle INTS =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
   private FlipAugmenters() {}
 
   static Augmenter fliplr(AugmenterArgs a) {
@@ -49,15 +40,13 @@ final class FlipAugmenters {
     return new HwcImage(in.height(), w, c, dst);
   }
 
-  // Pixels move through int/long views of the arrays: one unaligned load and store per pixel
-  // instead of one per byte (a byte loop, 3 loads and 3 stores per RGB pixel, each
-  // bounds-checked, made Fliplr cost four copies of the image).
+  // Pixels move through int/long views of the arrays (ByteViews): one load and store per pixel.
 
   private static void mirrorGray(byte[] src, byte[] dst, int w) {
     for (int row = 0; row < src.length; row += w) {
       int x = 0;
       for (; x + 8 <= w; x += 8) {
-        LONGS.set(dst, row + w - x - 8, Long.reverseBytes((long) LONGS.get(src, row + x)));
+        ByteViews.setLong(dst, row + w - x - 8, Long.reverseBytes(ByteViews.getLong(src, row + x)));
       }
       mirrorPixels(src, dst, row, x, w, w, 1);
     }
@@ -67,7 +56,7 @@ final class FlipAugmenters {
     int rowBytes = w * 4;
     for (int row = 0; row < src.length; row += rowBytes) {
       for (int d = row, s = row + rowBytes - 4; d < row + rowBytes; d += 4, s -= 4) {
-        INTS.set(dst, d, (int) INTS.get(src, s));
+        ByteViews.setInt(dst, d, ByteViews.getInt(src, s));
       }
     }
   }
@@ -82,13 +71,13 @@ final class FlipAugmenters {
     int last = src.length - rowBytes;
     for (int row = 0; row < last; row += rowBytes) {
       for (int d = row, s = row + rowBytes - 3; d < row + rowBytes; d += 3, s -= 3) {
-        INTS.set(dst, d, (int) INTS.get(src, s));
+        ByteViews.setInt(dst, d, ByteViews.getInt(src, s));
       }
     }
     // the last row: its first output pixel reads, and its last one writes, the image's last bytes
     mirrorPixels(src, dst, last, w - 1, w, w, 3);
     for (int d = last + 3, s = src.length - 6; d < src.length - 3; d += 3, s -= 3) {
-      INTS.set(dst, d, (int) INTS.get(src, s));
+      ByteViews.setInt(dst, d, ByteViews.getInt(src, s));
     }
     if (w > 1) {
       mirrorPixels(src, dst, last, 0, 1, w, 3); // after the int that spilled onto it

@@ -3,6 +3,7 @@ package dev.musket.engine.augment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musket.engine.augment.opencv.BorderMode;
+import dev.musket.engine.augment.opencv.OpenCvOps;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +68,49 @@ class FastPathsMatchReferenceTest {
         .isEqualTo(ReferenceOps.cropPad(photo, -100, -300, -211, -136, BorderMode.CONSTANT, 0));
     assertThat(CropPadAugmenters.cropPad(photo, 60, 5, 77, 7, BorderMode.CONSTANT, 9))
         .isEqualTo(ReferenceOps.cropPad(photo, 60, 5, 77, 7, BorderMode.CONSTANT, 9));
+  }
+
+  @Test
+  void theJavaGrayFormulaIsOpenCvsForEveryColour() {
+    // all 2^24 colours as one 4096 x 4096 image
+    byte[] all = new byte[3 << 24];
+    for (int i = 0, p = 0; i < 1 << 24; i++, p += 3) {
+      all[p] = (byte) (i >> 16);
+      all[p + 1] = (byte) (i >> 8);
+      all[p + 2] = (byte) i;
+    }
+    byte[] cv = OpenCvOps.rgbToGray(new HwcImage(4096, 4096, 3, all)).data();
+    for (int i = 0; i < 1 << 24; i++) {
+      int r = i >> 16;
+      int g = (i >> 8) & 0xFF;
+      int b = i & 0xFF;
+      if ((cv[i] & 0xFF) != ColorAugmenters.gray(r, g, b)) {
+        throw new AssertionError(
+            "RGB "
+                + r
+                + ","
+                + g
+                + ","
+                + b
+                + ": OpenCV "
+                + (cv[i] & 0xFF)
+                + ", ours "
+                + ColorAugmenters.gray(r, g, b));
+      }
+    }
+  }
+
+  @Test
+  void grayscaleBlendsAsThroughOpenCvsGrayImage() {
+    SplittableRandom r = new SplittableRandom(3);
+    for (int c = 3; c <= 5; c++) {
+      HwcImage in = noise(7, 11, c, c);
+      for (double alpha :
+          new double[] {1, 0.5, 0.25, 1e-6, 0.999999, r.nextDouble(), r.nextDouble()}) {
+        assertThat(ColorAugmenters.blendWithGray(in, alpha))
+            .as("alpha %s, %d channels", alpha, c)
+            .isEqualTo(ReferenceOps.blendWithGray(in, alpha));
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.musket.engine.augment;
 
 import dev.musket.engine.augment.opencv.BorderMode;
+import dev.musket.engine.augment.opencv.OpenCvOps;
 
 /**
  * The straightforward per-pixel versions of operations that now have fast paths, kept as the oracle
@@ -35,6 +36,27 @@ final class ReferenceOps {
         int sx = BorderIndex.map(x - left, w, mode);
         for (int k = 0; k < c; k++) {
           out.set(y, x, k, sy < 0 || sx < 0 ? (int) cval : in.get(sy, sx, k));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Grayscale's blend as it was: OpenCV's gray image, then the blend per channel with clamping. */
+  static HwcImage blendWithGray(HwcImage image, double al) {
+    HwcImage gray = OpenCvOps.rgbToGray(ColorAugmenters.rgbPart(image));
+    HwcImage out = image.copy();
+    int[] keep = new int[256];
+    int[] add = new int[256];
+    for (int v = 0; v < 256; v++) {
+      keep[v] = (int) Math.round((1 - al) * v * 1024);
+      add[v] = (int) Math.round(al * v * 1024);
+    }
+    for (int y = 0; y < image.height(); y++) {
+      for (int x = 0; x < image.width(); x++) {
+        int gv = add[gray.get(y, x, 0)];
+        for (int k = 0; k < 3; k++) {
+          out.set(y, x, k, (keep[image.get(y, x, k)] + gv + 512) >> 10);
         }
       }
     }
