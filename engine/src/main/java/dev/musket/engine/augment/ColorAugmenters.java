@@ -16,22 +16,24 @@ final class ColorAugmenters {
   static Augmenter linearContrast(AugmenterArgs a) {
     Param alpha = a.range("alpha", 0, 1e3);
     PerChannel perChannel = a.perChannel("per_channel");
-    return (image, random) -> {
-      double[] v = ArithmeticAugmenters.perImageValues(alpha, perChannel, image.channels(), random);
-      return ArithmeticAugmenters.map(
-          image, (x, c) -> 127.5f + (float) v[c] * ((float) x - 127.5f), true);
-    };
+    return (TableAugmenter)
+        (channels, random) -> {
+          double[] v = ArithmeticAugmenters.perImageValues(alpha, perChannel, channels, random);
+          return PixelTables.of(
+              channels, (x, c) -> 127.5f + (float) v[c] * ((float) x - 127.5f), true);
+        };
   }
 
   /** {@code v' = 255 (v / 255)^gamma}, imgaug's float32 table, saturated, then truncated. */
   static Augmenter gammaContrast(AugmenterArgs a) {
     Param gamma = a.range("gamma", 0, 1e3);
     PerChannel perChannel = a.perChannel("per_channel");
-    return (image, random) -> {
-      double[] g = ArithmeticAugmenters.perImageValues(gamma, perChannel, image.channels(), random);
-      return ArithmeticAugmenters.map(
-          image, (x, c) -> (float) Math.pow((float) (x / 255.0), (float) g[c]) * 255f, true);
-    };
+    return (TableAugmenter)
+        (channels, random) -> {
+          double[] g = ArithmeticAugmenters.perImageValues(gamma, perChannel, channels, random);
+          return PixelTables.of(
+              channels, (x, c) -> (float) Math.pow((float) (x / 255.0), (float) g[c]) * 255f, true);
+        };
   }
 
   /**

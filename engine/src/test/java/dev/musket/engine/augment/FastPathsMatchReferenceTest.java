@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.musket.engine.augment.opencv.BorderMode;
 import dev.musket.engine.augment.opencv.OpenCvOps;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +111,47 @@ class FastPathsMatchReferenceTest {
         assertThat(ColorAugmenters.blendWithGray(in, alpha))
             .as("alpha %s, %d channels", alpha, c)
             .isEqualTo(ReferenceOps.blendWithGray(in, alpha));
+      }
+    }
+  }
+
+  static final String TABLE_CHAIN =
+      """
+      Add: {value: [-40, 40], per_channel: 0.5}
+      LinearContrast: {alpha: [0.5, 1.5], per_channel: 0.5}
+      Fliplr: 0.5
+      Multiply: {mul: [0.5, 1.5], per_channel: 0.5}
+      GammaContrast: {gamma: [0.5, 2.0], per_channel: 0.5}
+      Invert: {p: 0.5, per_channel: 0.5}
+      ContrastNormalization: [0.5, 1.5]
+      """;
+
+  @Test
+  void consecutiveTableAugmentersAreFusedIntoOneStep() {
+    TreeAugmenters.Sequential root = (TreeAugmenters.Sequential) Trees.tree(TABLE_CHAIN);
+    assertThat(root.children()).hasSize(3);
+    assertThat(root.children().get(0)).isInstanceOf(PixelTables.Fused.class);
+    assertThat(root.children().get(2)).isInstanceOf(PixelTables.Fused.class);
+    assertThat(((PixelTables.Fused) root.children().get(2)).parts()).hasSize(4);
+  }
+
+  @Test
+  void fusedTablesGiveTheBytesOfApplyingEachAugmenterInTurn() {
+    Augmenter fused = Trees.tree(TABLE_CHAIN);
+    // each line built as its own tree is applied alone: nothing to fuse
+    List<Augmenter> separate =
+        TABLE_CHAIN.lines().filter(l -> !l.isBlank()).map(Trees::tree).toList();
+    for (int c : new int[] {1, 3, 4}) {
+      HwcImage in = noise(9, 13, c, c);
+      for (int item = 0; item < 200; item++) {
+        HwcImage expected = in;
+        SplittableRandom r = AugmentSeeds.streamFor(5, 0, item);
+        for (Augmenter step : separate) {
+          expected = step.apply(expected, r);
+        }
+        assertThat(fused.apply(in, AugmentSeeds.streamFor(5, 0, item)))
+            .as("item %d, %d channels", item, c)
+            .isEqualTo(expected);
       }
     }
   }
