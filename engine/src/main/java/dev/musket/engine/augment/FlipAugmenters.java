@@ -63,24 +63,23 @@ final class FlipAugmenters {
 
   /**
    * Each 3-byte pixel is written as a 4-byte int whose extra byte lands on the next pixel (or the
-   * next row's first byte), which is written after it; only the pixels whose 4-byte window would
-   * run past the end of the image are copied byte by byte.
+   * next row's first byte), which is written after it. The image's last row is copied byte by byte
+   * (4-byte windows there would run past the end; doing only its two end pixels apart made the JIT
+   * compile the whole method about 15% slower).
    */
   private static void mirrorRgb(byte[] src, byte[] dst, int w) {
     int rowBytes = w * 3;
     int last = src.length - rowBytes;
     for (int row = 0; row < last; row += rowBytes) {
-      for (int d = row, s = row + rowBytes - 3; d < row + rowBytes; d += 3, s -= 3) {
-        ByteViews.setInt(dst, d, ByteViews.getInt(src, s));
-      }
+      mirrorRgbRow(src, dst, row, rowBytes);
     }
-    // the last row: its first output pixel reads, and its last one writes, the image's last bytes
-    mirrorPixels(src, dst, last, w - 1, w, w, 3);
-    for (int d = last + 3, s = src.length - 6; d < src.length - 3; d += 3, s -= 3) {
+    // the last row byte by byte: its 4-byte windows would read and write past the image's end
+    mirrorPixels(src, dst, last, 0, w, w, 3);
+  }
+
+  private static void mirrorRgbRow(byte[] src, byte[] dst, int row, int rowBytes) {
+    for (int d = row, s = row + rowBytes - 3; d < row + rowBytes; d += 3, s -= 3) {
       ByteViews.setInt(dst, d, ByteViews.getInt(src, s));
-    }
-    if (w > 1) {
-      mirrorPixels(src, dst, last, 0, 1, w, 3); // after the int that spilled onto it
     }
   }
 
