@@ -47,76 +47,8 @@ final class ColorAugmenters {
       if (image.channels() < 3 || al == 0) {
         return image;
       }
-      return blendWithGray(image, al);
+      return GrayscaleBlend.apply(image, al);
     };
-  }
-
-  /**
-   * One pass, no OpenCV round trip: the gray value is OpenCV's own fixed-point {@code
-   * COLOR_RGB2GRAY} formula (pinned against {@code cvtColor} for all 2^24 colours in the tests),
-   * and both terms of the blend come from tables in 1/1024 steps. The loops for RGB are written
-   * apart with a constant stride of 3: the JIT unrolls those; with the stride in a variable it did
-   * not, and the pass took twice as long.
-   */
-  static HwcImage blendWithGray(HwcImage image, double al) {
-    int c = image.channels();
-    byte[] src = image.data();
-    // channels after the third (alpha) are kept as they are
-    byte[] dst = c == 3 ? new byte[src.length] : src.clone();
-    if (al == 1) {
-      // (0 + 1024 gray + 512) >> 10 == gray: the blend would give the gray value itself
-      if (c == 3) {
-        for (int p = 0; p < src.length; p += 3) {
-          byte gray = (byte) gray(src[p] & 0xFF, src[p + 1] & 0xFF, src[p + 2] & 0xFF);
-          dst[p] = gray;
-          dst[p + 1] = gray;
-          dst[p + 2] = gray;
-        }
-      } else {
-        for (int p = 0; p < src.length; p += c) {
-          byte gray = (byte) gray(src[p] & 0xFF, src[p + 1] & 0xFF, src[p + 2] & 0xFF);
-          dst[p] = gray;
-          dst[p + 1] = gray;
-          dst[p + 2] = gray;
-        }
-      }
-      return new HwcImage(image.height(), image.width(), c, dst);
-    }
-    int[] keep = new int[256];
-    int[] add = new int[256];
-    for (int v = 0; v < 256; v++) {
-      keep[v] = (int) Math.round((1 - al) * v * 1024);
-      add[v] = (int) Math.round(al * v * 1024) + 512;
-    }
-    if (c == 3) {
-      for (int p = 0; p < src.length; p += 3) {
-        blendPixel(src, dst, p, keep, add);
-      }
-    } else {
-      for (int p = 0; p < src.length; p += c) {
-        blendPixel(src, dst, p, keep, add);
-      }
-    }
-    return new HwcImage(image.height(), image.width(), c, dst);
-  }
-
-  /** keep[v] + add[g] <= 255 * 1024 + 1 + 512 (each table rounds by at most 1/2): no clamping. */
-  private static void blendPixel(byte[] src, byte[] dst, int p, int[] keep, int[] add) {
-    int r = src[p] & 0xFF;
-    int g = src[p + 1] & 0xFF;
-    int b = src[p + 2] & 0xFF;
-    int gv = add[gray(r, g, b)];
-    dst[p] = (byte) ((keep[r] + gv) >> 10);
-    dst[p + 1] = (byte) ((keep[g] + gv) >> 10);
-    dst[p + 2] = (byte) ((keep[b] + gv) >> 10);
-  }
-
-  /**
-   * OpenCV's {@code RGB2Gray<uchar>}: 0.299 R + 0.587 G + 0.114 B in 15-bit fixed point (its {@code
-   * RY15, GY15, BY15}), rounded.
-   */
-  static int gray(int r, int g, int b) {
-    return (r * 9798 + g * 19235 + b * 3735 + 16384) >> 15;
   }
 
   /**

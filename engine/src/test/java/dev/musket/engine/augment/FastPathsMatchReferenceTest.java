@@ -72,7 +72,7 @@ class FastPathsMatchReferenceTest {
   }
 
   @Test
-  void theJavaGrayFormulaIsOpenCvsForEveryColour() {
+  void fullGrayscaleIsOpenCvsGrayForEveryColour() {
     // all 2^24 colours as one 4096 x 4096 image
     byte[] all = new byte[3 << 24];
     for (int i = 0, p = 0; i < 1 << 24; i++, p += 3) {
@@ -80,12 +80,17 @@ class FastPathsMatchReferenceTest {
       all[p + 1] = (byte) (i >> 8);
       all[p + 2] = (byte) i;
     }
-    byte[] cv = OpenCvOps.rgbToGray(new HwcImage(4096, 4096, 3, all)).data();
+    HwcImage colours = new HwcImage(4096, 4096, 3, all);
+    byte[] cv = OpenCvOps.rgbToGray(colours).data();
+    byte[] ours = GrayscaleBlend.apply(colours, 1).data();
     for (int i = 0; i < 1 << 24; i++) {
       int r = i >> 16;
       int g = (i >> 8) & 0xFF;
       int b = i & 0xFF;
-      if ((cv[i] & 0xFF) != ColorAugmenters.gray(r, g, b)) {
+      if ((cv[i] & 0xFF) != GrayscaleBlend.gray(r, g, b)
+          || ours[3 * i] != cv[i]
+          || ours[3 * i + 1] != cv[i]
+          || ours[3 * i + 2] != cv[i]) {
         throw new AssertionError(
             "RGB "
                 + r
@@ -95,8 +100,10 @@ class FastPathsMatchReferenceTest {
                 + b
                 + ": OpenCV "
                 + (cv[i] & 0xFF)
-                + ", ours "
-                + ColorAugmenters.gray(r, g, b));
+                + ", formula "
+                + GrayscaleBlend.gray(r, g, b)
+                + ", image "
+                + (ours[3 * i] & 0xFF));
       }
     }
   }
@@ -108,7 +115,7 @@ class FastPathsMatchReferenceTest {
       HwcImage in = noise(7, 11, c, c);
       for (double alpha :
           new double[] {1, 0.5, 0.25, 1e-6, 0.999999, r.nextDouble(), r.nextDouble()}) {
-        assertThat(ColorAugmenters.blendWithGray(in, alpha))
+        assertThat(GrayscaleBlend.apply(in, alpha))
             .as("alpha %s, %d channels", alpha, c)
             .isEqualTo(ReferenceOps.blendWithGray(in, alpha));
       }
