@@ -70,8 +70,8 @@ public final class AugmenterAbRun {
         "transform", "build", "best us", "p10 us", "median", "images/s");
     for (int t = 0; t < transforms.length; t++) {
       for (int b = 0; b < builds.length; b++) {
-        // the first fifth of the rounds is warm-up
-        double[] x = Arrays.copyOfRange(micros[b][t], rounds / 5, rounds);
+        // the first half of the rounds is warm-up: a later recompilation can make code slower
+        double[] x = Arrays.copyOfRange(micros[b][t], rounds / 2, rounds);
         Arrays.sort(x);
         System.out.printf(
             Locale.ROOT,
