@@ -13,19 +13,21 @@ final class ArithmeticAugmenters {
   static Augmenter add(AugmenterArgs a) {
     Param value = a.discrete("value", -255, 255);
     PerChannel perChannel = a.perChannel("per_channel");
-    return (image, random) -> {
-      double[] v = perImageValues(value, perChannel, image.channels(), random);
-      return map(image, (x, c) -> x + v[c]);
-    };
+    return (TableAugmenter)
+        (channels, random) -> {
+          double[] v = perImageValues(value, perChannel, channels, random);
+          return PixelTables.of(channels, (x, c) -> x + v[c], false);
+        };
   }
 
   static Augmenter multiply(AugmenterArgs a) {
     Param mul = a.range("mul", 0, 1e4);
     PerChannel perChannel = a.perChannel("per_channel");
-    return (image, random) -> {
-      double[] v = perImageValues(mul, perChannel, image.channels(), random);
-      return map(image, (x, c) -> x * v[c]);
-    };
+    return (TableAugmenter)
+        (channels, random) -> {
+          double[] v = perImageValues(mul, perChannel, channels, random);
+          return PixelTables.of(channels, (x, c) -> x * v[c], false);
+        };
   }
 
   static Augmenter addElementwise(AugmenterArgs a) {
@@ -61,17 +63,18 @@ final class ArithmeticAugmenters {
   static Augmenter invert(AugmenterArgs a) {
     double p = a.probability("p");
     PerChannel perChannel = a.perChannel("per_channel");
-    return (image, random) -> {
-      boolean[] flip = new boolean[image.channels()];
-      if (perChannel.draw(random)) {
-        for (int c = 0; c < flip.length; c++) {
-          flip[c] = random.nextDouble() < p;
-        }
-      } else {
-        java.util.Arrays.fill(flip, random.nextDouble() < p);
-      }
-      return map(image, (x, c) -> flip[c] ? 255 - x : x);
-    };
+    return (TableAugmenter)
+        (channels, random) -> {
+          boolean[] flip = new boolean[channels];
+          if (perChannel.draw(random)) {
+            for (int c = 0; c < flip.length; c++) {
+              flip[c] = random.nextDouble() < p;
+            }
+          } else {
+            java.util.Arrays.fill(flip, random.nextDouble() < p);
+          }
+          return PixelTables.of(channels, (x, c) -> flip[c] ? 255 - x : x, false);
+        };
   }
 
   /** One value per channel, or one for all channels. */
@@ -86,51 +89,6 @@ final class ArithmeticAugmenters {
       java.util.Arrays.fill(v, param.sample(random));
     }
     return v;
-  }
-
-  /** A per-pixel function of (value, channel). */
-  interface PixelFunction {
-    double apply(int value, int channel);
-  }
-
-  static HwcImage map(HwcImage in, PixelFunction f) {
-    return map(in, f, false);
-  }
-
-  /**
-   * Applies {@code f} through a lookup table; {@code truncate} floors after saturating (imgaug's
-   * contrast tables: {@code np.clip(table).astype(uint8)}), else rounds half to even.
-   */
-  static HwcImage map(HwcImage in, PixelFunction f, boolean truncate) {
-    int c = in.channels();
-    byte[] src = in.data();
-    byte[] dst = new byte[src.length];
-    // A lookup table per channel: 256 evaluations instead of one per pixel.
-    byte[][] lut = new byte[c][256];
-    for (int k = 0; k < c; k++) {
-      for (int v = 0; v < 256; v++) {
-        double out = f.apply(v, k);
-        lut[k][v] =
-            (byte) (truncate ? (int) Math.max(0, Math.min(255, out)) : HwcImage.clampRound(out));
-      }
-    }
-    boolean shared = true;
-    for (int k = 1; k < c && shared; k++) {
-      shared = java.util.Arrays.equals(lut[k], lut[0]);
-    }
-    if (shared) {
-      byte[] table = lut[0];
-      for (int i = 0; i < src.length; i++) {
-        dst[i] = table[src[i] & 0xFF];
-      }
-    } else {
-      for (int p = 0; p < src.length; p += c) {
-        for (int k = 0; k < c; k++) {
-          dst[p + k] = lut[k][src[p + k] & 0xFF];
-        }
-      }
-    }
-    return new HwcImage(in.height(), in.width(), c, dst);
   }
 
   /**

@@ -16,22 +16,24 @@ final class ColorAugmenters {
   static Augmenter linearContrast(AugmenterArgs a) {
     Param alpha = a.range("alpha", 0, 1e3);
     PerChannel perChannel = a.perChannel("per_channel");
-    return (image, random) -> {
-      double[] v = ArithmeticAugmenters.perImageValues(alpha, perChannel, image.channels(), random);
-      return ArithmeticAugmenters.map(
-          image, (x, c) -> 127.5f + (float) v[c] * ((float) x - 127.5f), true);
-    };
+    return (TableAugmenter)
+        (channels, random) -> {
+          double[] v = ArithmeticAugmenters.perImageValues(alpha, perChannel, channels, random);
+          return PixelTables.of(
+              channels, (x, c) -> 127.5f + (float) v[c] * ((float) x - 127.5f), true);
+        };
   }
 
   /** {@code v' = 255 (v / 255)^gamma}, imgaug's float32 table, saturated, then truncated. */
   static Augmenter gammaContrast(AugmenterArgs a) {
     Param gamma = a.range("gamma", 0, 1e3);
     PerChannel perChannel = a.perChannel("per_channel");
-    return (image, random) -> {
-      double[] g = ArithmeticAugmenters.perImageValues(gamma, perChannel, image.channels(), random);
-      return ArithmeticAugmenters.map(
-          image, (x, c) -> (float) Math.pow((float) (x / 255.0), (float) g[c]) * 255f, true);
-    };
+    return (TableAugmenter)
+        (channels, random) -> {
+          double[] g = ArithmeticAugmenters.perImageValues(gamma, perChannel, channels, random);
+          return PixelTables.of(
+              channels, (x, c) -> (float) Math.pow((float) (x / 255.0), (float) g[c]) * 255f, true);
+        };
   }
 
   /**
@@ -45,25 +47,7 @@ final class ColorAugmenters {
       if (image.channels() < 3 || al == 0) {
         return image;
       }
-      HwcImage gray = OpenCvOps.rgbToGray(rgbPart(image));
-      HwcImage out = image.copy();
-      byte[] d = out.data();
-      byte[] g = gray.data();
-      int c = image.channels();
-      // both terms of (1 - alpha) v + alpha gray from tables, in 1/1024 steps: no per-pixel floats
-      int[] keep = new int[256];
-      int[] add = new int[256];
-      for (int v = 0; v < 256; v++) {
-        keep[v] = (int) Math.round((1 - al) * v * 1024);
-        add[v] = (int) Math.round(al * v * 1024);
-      }
-      for (int p = 0, i = 0; i < g.length; i++, p += c) {
-        int gv = add[g[i] & 0xFF];
-        for (int k = 0; k < 3; k++) {
-          d[p + k] = (byte) HwcImage.clamp((keep[d[p + k] & 0xFF] + gv + 512) >> 10);
-        }
-      }
-      return out;
+      return GrayscaleBlend.apply(image, al);
     };
   }
 

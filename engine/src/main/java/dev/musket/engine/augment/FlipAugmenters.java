@@ -23,29 +23,76 @@ final class FlipAugmenters {
   }
 
   static HwcImage flipHorizontal(HwcImage in) {
-    int h = in.height();
     int w = in.width();
     int c = in.channels();
     byte[] src = in.data();
     byte[] dst = new byte[src.length];
-    for (int y = 0; y < h; y++) {
-      int row = y * w * c;
-      // byte loops: far cheaper than one System.arraycopy call per 1-4 byte pixel
-      if (c == 3) {
-        for (int from = row, to = row + (w - 1) * 3; to >= row; from += 3, to -= 3) {
-          dst[to] = src[from];
-          dst[to + 1] = src[from + 1];
-          dst[to + 2] = src[from + 2];
-        }
-        continue;
-      }
-      for (int x = 0, from = row, to = row + (w - 1) * c; x < w; x++, from += c, to -= c) {
-        for (int k = 0; k < c; k++) {
-          dst[to + k] = src[from + k];
+    switch (c) {
+      case 1 -> mirrorGray(src, dst, w);
+      case 3 -> mirrorRgb(src, dst, w);
+      case 4 -> mirrorRgba(src, dst, w);
+      default -> {
+        for (int row = 0; row < src.length; row += w * c) {
+          mirrorPixels(src, dst, row, 0, w, w, c);
         }
       }
     }
-    return new HwcImage(h, w, c, dst);
+    return new HwcImage(in.height(), w, c, dst);
+  }
+
+  // Pixels move through int/long views of the arrays (ByteViews): one load and store per pixel.
+
+  private static void mirrorGray(byte[] src, byte[] dst, int w) {
+    for (int row = 0; row < src.length; row += w) {
+      int x = 0;
+      for (; x + 8 <= w; x += 8) {
+        ByteViews.setLong(dst, row + w - x - 8, Long.reverseBytes(ByteViews.getLong(src, row + x)));
+      }
+      mirrorPixels(src, dst, row, x, w, w, 1);
+    }
+  }
+
+  private static void mirrorRgba(byte[] src, byte[] dst, int w) {
+    int rowBytes = w * 4;
+    for (int row = 0; row < src.length; row += rowBytes) {
+      for (int d = row, s = row + rowBytes - 4; d < row + rowBytes; d += 4, s -= 4) {
+        ByteViews.setInt(dst, d, ByteViews.getInt(src, s));
+      }
+    }
+  }
+
+  /**
+   * Each 3-byte pixel is written as a 4-byte int whose extra byte lands on the next pixel (or the
+   * next row's first byte), which is written after it. The image's last row is copied byte by byte
+   * (4-byte windows there would run past the end; doing only its two end pixels apart made the JIT
+   * compile the whole method about 15% slower).
+   */
+  private static void mirrorRgb(byte[] src, byte[] dst, int w) {
+    int rowBytes = w * 3;
+    int last = src.length - rowBytes;
+    for (int row = 0; row < last; row += rowBytes) {
+      mirrorRgbRow(src, dst, row, rowBytes);
+    }
+    // the last row byte by byte: its 4-byte windows would read and write past the image's end
+    mirrorPixels(src, dst, last, 0, w, w, 3);
+  }
+
+  private static void mirrorRgbRow(byte[] src, byte[] dst, int row, int rowBytes) {
+    for (int d = row, s = row + rowBytes - 3; d < row + rowBytes; d += 3, s -= 3) {
+      ByteViews.setInt(dst, d, ByteViews.getInt(src, s));
+    }
+  }
+
+  /** Mirrors pixels [from, to) of a row of {@code w} pixels, one byte at a time. */
+  private static void mirrorPixels(
+      byte[] src, byte[] dst, int row, int from, int to, int w, int c) {
+    for (int x = from; x < to; x++) {
+      int s = row + x * c;
+      int d = row + (w - 1 - x) * c;
+      for (int k = 0; k < c; k++) {
+        dst[d + k] = src[s + k];
+      }
+    }
   }
 
   static HwcImage flipVertical(HwcImage in) {

@@ -67,10 +67,14 @@ final class TreeAugmenters {
     return idx;
   }
 
-  /** Applies children in order (or in a random order per image). */
+  /**
+   * Applies children in order (or in a random order per image). In order, runs of consecutive
+   * lookup-table augmenters are held fused ({@link PixelTables#fuseRuns}): same draws, same bytes,
+   * one pass over the image; {@code children()} lists the fused steps.
+   */
   record Sequential(List<Augmenter> children, boolean randomOrder) implements Augmenter {
     Sequential {
-      children = List.copyOf(children);
+      children = randomOrder ? List.copyOf(children) : PixelTables.fuseRuns(children);
     }
 
     @Override
