@@ -122,6 +122,7 @@ class Dl4jZooWeightsTest {
     graph.addInputs("input").setInputTypes(InputType.convolutional(75, 80, 3));
     setEpsilon(graph, 1e-3);
     makeConvolutionsLinear(graph);
+    keepActivationInputs(graph);
     ComputationGraph zoo = init(graph);
     PretrainedWeights.save(randomBatchNorms(zoo), folder.resolve("xception.zip"));
 
@@ -199,6 +200,31 @@ class Dl4jZooWeightsTest {
             .as("the zoo's activation on %s", vertex)
             .isInstanceOf(ActivationSigmoid.class);
         convolution.setActivationFn(new ActivationIdentity());
+      }
+    }
+  }
+
+  /**
+   * DL4J's {@code ActivationLayer} applies its function to its input in place in inference (its
+   * {@code activate} only dups in training), so where that input also feeds another vertex, as
+   * Xception's residual sums do, the other vertex reads the activated values: not Keras' network.
+   * The engine's activation layer writes a new array; the zoo's graph gets it too, so both compute
+   * Keras' function.
+   */
+  private static void keepActivationInputs(GraphBuilder graph) {
+    for (GraphVertex vertex : graph.getVertices().values()) {
+      if (vertex instanceof LayerVertex layerVertex
+          && layerVertex.getLayerConf().getLayer()
+              instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer activation) {
+        var replacement =
+            dev.musket.engine.runtime.FastDefaults.activation(
+                new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                    .activation(activation.getActivationFn()));
+        replacement.setLayerName(activation.getLayerName());
+        assertThat(replacement)
+            .as("the engine's layer covers %s", activation.getActivationFn())
+            .isInstanceOf(dev.musket.engine.onednn.OneDnnActivationLayer.class);
+        layerVertex.getLayerConf().setLayer(replacement);
       }
     }
   }
