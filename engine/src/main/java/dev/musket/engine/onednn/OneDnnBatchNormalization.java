@@ -3,7 +3,6 @@ package dev.musket.engine.onednn;
 import dev.musket.engine.runtime.ComputeBackend;
 import java.lang.reflect.Field;
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -57,14 +56,13 @@ public class OneDnnBatchNormalization extends BatchNormalization {
     }
     // DL4J's checks (nOut set) first, then our layer in place of DL4J's, set up as DL4J sets it up
     super.instantiate(conf, trainingListeners, layerIndex, layerParamsView, false, networkDataType);
-    var layer = new Impl(conf, networkDataType, new OneDnnBatchNormHelper(getEps()));
-    layer.setListeners(trainingListeners);
-    layer.setIndex(layerIndex);
-    layer.setParamsViewArray(layerParamsView);
-    Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-    layer.setParamTable(paramTable);
-    layer.setConf(conf);
-    return layer;
+    return LayerInstances.wired(
+        new Impl(conf, networkDataType, new OneDnnBatchNormHelper(getEps())),
+        conf,
+        trainingListeners,
+        layerIndex,
+        layerParamsView,
+        initializer().init(conf, layerParamsView, initializeParams));
   }
 
   /**

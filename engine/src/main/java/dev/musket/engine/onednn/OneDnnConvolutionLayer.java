@@ -2,7 +2,6 @@ package dev.musket.engine.onednn;
 
 import dev.musket.engine.runtime.ComputeBackend;
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -42,14 +41,13 @@ public class OneDnnConvolutionLayer extends ConvolutionLayer {
       INDArray layerParamsView,
       boolean initializeParams,
       DataType networkDataType) {
-    var layer = new Impl(conf, networkDataType);
-    layer.setListeners(trainingListeners);
-    layer.setIndex(layerIndex);
-    layer.setParamsViewArray(layerParamsView);
-    Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-    layer.setParamTable(paramTable);
-    layer.setConf(conf);
-    return layer;
+    return LayerInstances.wired(
+        new Impl(conf, networkDataType),
+        conf,
+        trainingListeners,
+        layerIndex,
+        layerParamsView,
+        initializer().init(conf, layerParamsView, initializeParams));
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.musket.engine.onednn;
 
 import dev.musket.engine.runtime.ComputeBackend;
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -52,14 +51,13 @@ public class OneDnnDepthwiseConvolutionLayer extends DepthwiseConvolution2D {
       DataType networkDataType) {
     // DL4J's checks first (nIn/nOut set), then our layer in place of DepthwiseConvolution2DLayer.
     super.instantiate(conf, trainingListeners, layerIndex, layerParamsView, false, networkDataType);
-    var layer = new Impl(conf, networkDataType);
-    layer.setListeners(trainingListeners);
-    layer.setIndex(layerIndex);
-    layer.setParamsViewArray(layerParamsView);
-    Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-    layer.setParamTable(paramTable);
-    layer.setConf(conf);
-    return layer;
+    return LayerInstances.wired(
+        new Impl(conf, networkDataType),
+        conf,
+        trainingListeners,
+        layerIndex,
+        layerParamsView,
+        initializer().init(conf, layerParamsView, initializeParams));
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.musket.engine.onednn;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.SeparableConvolution2D;
@@ -49,14 +48,13 @@ public class OneDnnSeparableConvolutionLayer extends SeparableConvolution2D {
       DataType networkDataType) {
     // DL4J's checks first (nIn/nOut set), then our layer in place of SeparableConvolution2DLayer.
     super.instantiate(conf, trainingListeners, layerIndex, layerParamsView, false, networkDataType);
-    var layer = new Impl(conf, networkDataType);
-    layer.setListeners(trainingListeners);
-    layer.setIndex(layerIndex);
-    layer.setParamsViewArray(layerParamsView);
-    Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-    layer.setParamTable(paramTable);
-    layer.setConf(conf);
-    return layer;
+    return LayerInstances.wired(
+        new Impl(conf, networkDataType),
+        conf,
+        trainingListeners,
+        layerIndex,
+        layerParamsView,
+        initializer().init(conf, layerParamsView, initializeParams));
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.musket.engine.onednn;
 
 import dev.musket.engine.runtime.ComputeBackend;
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -50,14 +49,13 @@ public class OneDnnSubsamplingLayer extends SubsamplingLayer {
       INDArray layerParamsView,
       boolean initializeParams,
       DataType networkDataType) {
-    var layer = new Impl(conf, networkDataType);
-    layer.setListeners(trainingListeners);
-    layer.setIndex(layerIndex);
-    layer.setParamsViewArray(layerParamsView);
-    Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-    layer.setParamTable(paramTable);
-    layer.setConf(conf);
-    return layer;
+    return LayerInstances.wired(
+        new Impl(conf, networkDataType),
+        conf,
+        trainingListeners,
+        layerIndex,
+        layerParamsView,
+        initializer().init(conf, layerParamsView, initializeParams));
   }
 
   /**
