@@ -66,7 +66,14 @@ public final class ProjectCallbacks {
       made = withArgs != null ? method.invoke(null, arguments(spec)) : method.invoke(null);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException(
-          "@Callback " + d.where() + " failed for '" + spec.name() + "': " + e.getCause(),
+          "@Callback "
+              + d.where()
+              + " failed for '"
+              + spec.name()
+              + "' (line "
+              + spec.position().line()
+              + "): "
+              + e.getCause(),
           e.getCause());
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("@Callback " + d.where() + " must be public", e);
