@@ -55,7 +55,8 @@ public final class BenchMain {
     return String.format(
         Locale.ROOT,
         "{\"kind\": \"model\", \"side\": \"engine\", \"case\": \"%s\", \"conv\": \"%s\","
-            + " \"bn\": \"%s\", \"batch\": %d,"
+            + " \"bn\": \"%s\", \"depthwise\": \"%s\", \"pool\": \"%s\", \"act\": \"%s\","
+            + " \"batch\": %d,"
             + " \"threads\": %d, \"native_build\": \"%s\", \"layer_helpers\": %b,"
             + " \"warmup\": %d, \"iters\": %d, \"train_img_s\": %.3f, \"infer_img_s\": %.3f,"
             + " \"train_median_s\": %.5f, \"infer_median_s\": %.5f,"
@@ -65,6 +66,9 @@ public final class BenchMain {
         c.name(),
         GraphSketch.ONEDNN_CONV ? "onednn" : "dl4j",
         GraphSketch.ONEDNN_BN ? "onednn" : "dl4j",
+        GraphSketch.ONEDNN_DEPTHWISE ? "onednn" : "dl4j",
+        GraphSketch.ONEDNN_POOL ? "onednn" : "dl4j",
+        GraphSketch.ONEDNN_ACT ? "onednn" : "dl4j",
         c.batch(),
         runtime.threads(),
         runtime.nativeBuild(),

@@ -43,7 +43,7 @@ public final class IterationProfile {
         case "--case" -> name = args[i + 1];
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
-        case "--mode" -> infer = "infer".equals(args[i + 1]);
+        case "--mode" -> infer = inferMode(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -81,6 +81,14 @@ public final class IterationProfile {
         sorted[n / 2],
         sorted[0],
         setup.batch() * 1000 / sorted[n / 2]);
+  }
+
+  private static boolean inferMode(String mode) {
+    return switch (mode) {
+      case "train" -> false;
+      case "infer" -> true;
+      default -> throw new IllegalArgumentException("--mode is train or infer, not " + mode);
+    };
   }
 
   private record Setup(
