@@ -71,14 +71,23 @@ public class OneDnnActivationLayer extends ActivationLayer {
    */
   public static final class Impl extends org.deeplearning4j.nn.layers.ActivationLayer {
 
-    private record Key(EltwiseFunction function, long length) {}
+    /** Primitives by element count. */
+    private final Map<Long, OneDnnEltwise> primitives = new HashMap<>();
 
-    private final Map<Key, OneDnnEltwise> primitives = new HashMap<>();
-    // on CUDA (a -Pcuda build) DL4J's own path stays: oneDNN's CPU engine cannot read device memory
-    private final boolean onCpu = !ComputeBackend.isCuda();
+    /**
+     * The layer's function on oneDNN, or null where DL4J's own path stays: a function oneDNN does
+     * not compute exactly, or CUDA (a -Pcuda build: oneDNN's CPU engine cannot read device memory).
+     */
+    private final EltwiseFunction function;
 
     Impl(NeuralNetConfiguration conf, DataType dataType) {
       super(conf, dataType);
+      function =
+          ComputeBackend.isCuda()
+              ? null
+              : EltwiseFunction.of(
+                  ((org.deeplearning4j.nn.conf.layers.ActivationLayer) conf.getLayer())
+                      .getActivationFn());
     }
 
     @Override
@@ -109,7 +118,7 @@ public class OneDnnActivationLayer extends ActivationLayer {
       OneDnnPaths.taken(OneDnnPaths.ACTIVATION);
       char order = OneDnn.denseOrder(input);
       INDArray diffOut =
-          sameLayout(epsilon, input)
+          OneDnn.denseOrder(epsilon) == order // same shape, same dense order: same offsets
               ? epsilon
               : workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, epsilon, order);
       INDArray diffIn =
@@ -121,31 +130,13 @@ public class OneDnnActivationLayer extends ActivationLayer {
 
     /** This call's primitives, or null for calls DL4J's own path must take. */
     private OneDnnEltwise primitives(INDArray in) {
-      if (!onCpu || in.dataType() != DataType.FLOAT || in.isEmpty() || OneDnn.denseOrder(in) == 0) {
+      if (function == null
+          || in.dataType() != DataType.FLOAT
+          || in.isEmpty()
+          || OneDnn.denseOrder(in) == 0) {
         return null;
       }
-      EltwiseFunction function = EltwiseFunction.of(layerConf().getActivationFn());
-      if (function == null) {
-        return null;
-      }
-      return primitives.computeIfAbsent(
-          new Key(function, in.length()), k -> new OneDnnEltwise(k.function(), k.length()));
-    }
-
-    /**
-     * Whether two dense arrays of one shape put each element at the same offset (then a flat
-     * element-wise primitive pairs them correctly): equal strides wherever the size is not 1.
-     */
-    private static boolean sameLayout(INDArray a, INDArray b) {
-      if (OneDnn.denseOrder(a) == 0) {
-        return false;
-      }
-      for (int d = 0; d < a.rank(); d++) {
-        if (a.size(d) != 1 && a.stride(d) != b.stride(d)) {
-          return false;
-        }
-      }
-      return true;
+      return primitives.computeIfAbsent(in.length(), length -> new OneDnnEltwise(function, length));
     }
   }
 }

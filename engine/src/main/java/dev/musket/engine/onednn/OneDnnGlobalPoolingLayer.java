@@ -69,10 +69,7 @@ public class OneDnnGlobalPoolingLayer extends GlobalPoolingLayer {
       super(conf, dataType);
       var layerConf = (GlobalPoolingLayer) conf.getLayer();
       PoolingType type = layerConf.getPoolingType();
-      mode =
-          ComputeBackend.isCuda() || (type != PoolingType.AVG && type != PoolingType.MAX)
-              ? null
-              : PoolMode.of(type, false);
+      mode = ComputeBackend.isCuda() ? null : PoolMode.of(type, false); // null: not AVG or MAX
     }
 
     @Override

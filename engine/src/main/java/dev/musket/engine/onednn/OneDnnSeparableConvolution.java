@@ -85,13 +85,15 @@ final class OneDnnSeparableConvolution {
         geometry, g -> new OneDnnConvolution(g, false, blockedLayouts));
   }
 
-  /** Plain layouts for few channels, as {@link OneDnnConvolutionHelper} decides. */
+  /** The layouts {@link ConvLayouts#chosenFor} picks for any 1x1 convolution of this geometry. */
   private OneDnnConvolution pointwise(ConvGeometry geometry, boolean bias) {
     return pointwise.computeIfAbsent(
         new PointwiseKey(geometry, bias),
         k ->
             new OneDnnConvolution(
-                k.geometry(), k.bias(), blockedLayouts && k.geometry().inChannels() >= 8));
+                k.geometry(),
+                k.bias(),
+                blockedLayouts ? ConvLayouts.chosenFor(k.geometry()) : ConvLayouts.PLAIN));
   }
 
   private static INDArray create(LayerWorkspaceMgr workspaces, ArrayType type, long[] shape) {

@@ -55,7 +55,15 @@ record PoolGeometry(
     if (!covered) {
       return null;
     }
-    ConvGeometry.Window w = ConvGeometry.Window.of(input, kernel, strides, padding, mode);
+    // Strict only validates sizes when a network is built; at run time DL4J's pooling rounds down
+    // as Truncate does, so a Strict layer given another image size must not throw here
+    ConvGeometry.Window w =
+        ConvGeometry.Window.of(
+            input,
+            kernel,
+            strides,
+            padding,
+            mode == ConvolutionMode.Same ? ConvolutionMode.Same : ConvolutionMode.Truncate);
     PoolGeometry geometry =
         new PoolGeometry(
             (int) input.size(0),

@@ -71,7 +71,7 @@ final class PoolingRunner {
     if (pooling.needsWorkspace() && (input != lastTrainingInput || !key.equals(lastTrainingKey))) {
       INDArray scratch =
           workspaceMgr.createUninitialized(
-              ArrayType.ACTIVATION_GRAD, DataType.FLOAT, geometry.dstDims(), 'c');
+              ArrayType.BP_WORKING_MEM, DataType.FLOAT, geometry.dstDims(), 'c');
       pooling.forward(OneDnn.dense(input), scratch, true);
       lastTrainingInput = input;
       lastTrainingKey = key;
