@@ -114,11 +114,7 @@ public final class ModelAssembler {
   }
 
   private static List<String> addHeads(GraphBuilder graph, String features, ModelSpec spec) {
-    graph.addLayer(
-        HEAD_POOL,
-        FastDefaults.globalPooling(new GlobalPoolingLayer.Builder(spec.pooling().type())),
-        features);
-    String last = HEAD_POOL;
+    String last = addHeadPool(graph, features, spec);
     if (spec.dropout() > 0) {
       // DL4J's dropout argument is the probability of keeping an activation
       graph.addLayer(
@@ -134,15 +130,20 @@ public final class ModelAssembler {
     return outputs;
   }
 
+  /** The head's global pooling of the backbone's features (the config's {@code pooling}). */
+  private static String addHeadPool(GraphBuilder graph, String features, ModelSpec spec) {
+    graph.addLayer(
+        HEAD_POOL,
+        FastDefaults.globalPooling(new GlobalPoolingLayer.Builder(spec.pooling().type())),
+        features);
+    return HEAD_POOL;
+  }
+
   private static List<String> addKerasTop(
       GraphBuilder graph, KerasTop top, String features, ModelSpec spec) {
     String last = features;
     if (!top.flatten()) {
-      graph.addLayer(
-          HEAD_POOL,
-          FastDefaults.globalPooling(new GlobalPoolingLayer.Builder(spec.pooling().type())),
-          features);
-      last = HEAD_POOL;
+      last = addHeadPool(graph, features, spec);
     }
     int index = 1;
     for (int units : top.hiddenUnits()) {

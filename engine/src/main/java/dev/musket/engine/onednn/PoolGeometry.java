@@ -24,7 +24,8 @@ record PoolGeometry(
     int outHeight,
     int outWidth,
     int inHeight,
-    int inWidth) {
+    int inWidth)
+    implements WindowShape {
 
   /**
    * The geometry of a call as DL4J's {@code SubsamplingLayer} computes it, or {@code null} if the
@@ -110,21 +111,5 @@ record PoolGeometry(
 
   long[] kernel() {
     return new long[] {kernelH, kernelW};
-  }
-
-  long[] strides() {
-    return new long[] {strideH, strideW};
-  }
-
-  long[] padBefore() {
-    return new long[] {padTop, padLeft};
-  }
-
-  /** Bottom and right padding that makes the output size exact; negative where rows are dropped. */
-  long[] padAfter() {
-    return new long[] {
-      (outHeight - 1L) * strideH + kernelH - inHeight - padTop,
-      (outWidth - 1L) * strideW + kernelW - inWidth - padLeft
-    };
   }
 }
